@@ -1,0 +1,2 @@
+export { type CreateOptions, ScaiKeyClient, type ScaiKeyClientOptions } from "./client";
+export * from "./schemas";

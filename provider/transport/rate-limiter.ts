@@ -1,0 +1,149 @@
+import type { IncomingHttpHeaders } from "node:http";
+import Bottleneck from "bottleneck";
+import type { Clock } from "./clock";
+import { rateLimitState, serverWait } from "./retry-policy";
+import type { RateLimit } from "./settings";
+
+/** Held while one request is on the wire; released when its answer has arrived. */
+export interface Permit {
+  release(): void;
+}
+
+export interface RateLimiterOptions {
+  limit: RateLimit | false;
+  clock: Clock;
+  /** Below this share of the server's limit left (`X-RateLimit-Remaining`), requests are spread until the reset. */
+  slowDownBelow?: number;
+  /** How long every request to the API holds off after a 429 that says nothing about when to return. */
+  bare429PauseMs?: number;
+}
+
+/**
+ * One API's request budget, shared by every request to it in this process.
+ *
+ * Bottleneck keeps the queue (FIFO), the reservoir and the spacing (`minTime`). On top of it:
+ * - the reservoir works as a sliding window: a permit is returned `perMs` after its request's
+ *   answer arrived, so no window of `perMs` ever holds more than `requests` requests, whatever
+ *   the server's window alignment (Bottleneck's own refresh is a fixed window, which can let
+ *   twice the limit through across a boundary);
+ * - a 429 or an exhausted `X-RateLimit-Remaining` pauses the whole API until the server's time;
+ * - a low `X-RateLimit-Remaining` spreads what is left evenly until `X-RateLimit-Reset`.
+ */
+export class ApiRateLimiter {
+  readonly limit: RateLimit | false;
+  private readonly clock: Clock;
+  private readonly slowDownBelow: number;
+  private readonly bare429PauseMs: number;
+  private readonly queue: Bottleneck;
+  private pause: { until: number; over: Promise<void> } | undefined;
+  private spacingMs = 0;
+  private waiting = 0;
+  private keepAlive: NodeJS.Timeout | undefined;
+
+  constructor(options: RateLimiterOptions) {
+    this.limit = options.limit;
+    this.clock = options.clock;
+    this.slowDownBelow = options.slowDownBelow ?? 0.1;
+    this.bare429PauseMs = options.bare429PauseMs ?? 5_000;
+    this.queue = new Bottleneck({ reservoir: this.limit ? this.limit.requests : null });
+  }
+
+  async acquire(): Promise<Permit> {
+    this.holdProcess(1);
+    try {
+      // The job holds its place through a pause, so queued requests keep their order.
+      await this.queue.schedule(() => this.pauseOver());
+    } finally {
+      this.holdProcess(-1);
+    }
+    let released = false;
+    return {
+      release: () => {
+        if (released || !this.limit) return;
+        released = true;
+        setTimeout(() => void this.queue.incrementReservoir(1), this.limit.perMs).unref();
+      },
+    };
+  }
+
+  /** Feeds one answer's status and rate-limit headers back into the limiter. */
+  observe(status: number, headers: IncomingHttpHeaders): void {
+    const now = this.clock.now();
+    if (status === 429) {
+      this.pauseFor(serverWait(status, headers, now)?.ms ?? this.bare429PauseMs);
+      return;
+    }
+    const state = rateLimitState(headers, now);
+    if (state.remaining === undefined || state.resetInMs === undefined) return;
+    if (state.remaining <= 0) {
+      this.pauseFor(state.resetInMs);
+      return;
+    }
+    const limit = state.limit ?? (this.limit ? this.limit.requests : 100);
+    const lowWater = Math.max(1, Math.ceil(limit * this.slowDownBelow));
+    this.setSpacing(state.remaining <= lowWater ? state.resetInMs / state.remaining : 0);
+  }
+
+  /** Holds every request to this API for `ms` (API time), unless a longer pause is already on. */
+  pauseFor(ms: number): void {
+    if (!(ms > 0)) return;
+    const until = this.clock.now() + ms;
+    if (this.pause && this.pause.until >= until) return;
+    this.pause = { until, over: this.clock.sleep(ms) };
+  }
+
+  /** The spacing in force between request starts, in API time (0 when the server has plenty left). */
+  get spacing(): number {
+    return this.spacingMs;
+  }
+
+  get paused(): boolean {
+    return this.pause !== undefined;
+  }
+
+  private async pauseOver(): Promise<void> {
+    while (this.pause) {
+      const pause = this.pause;
+      await pause.over;
+      if (this.pause === pause) this.pause = undefined;
+    }
+  }
+
+  private setSpacing(ms: number): void {
+    const spacing = Math.round(ms);
+    if (spacing === this.spacingMs) return;
+    this.spacingMs = spacing;
+    this.queue.updateSettings({ minTime: spacing * this.clock.scale });
+  }
+
+  /** Permits come back on unref'd timers; while a request waits for one, keep the process alive. */
+  private holdProcess(delta: number): void {
+    this.waiting += delta;
+    if (this.waiting > 0 && !this.keepAlive) {
+      this.keepAlive = setInterval(() => {}, 60_000);
+    } else if (this.waiting === 0 && this.keepAlive) {
+      clearInterval(this.keepAlive);
+      this.keepAlive = undefined;
+    }
+  }
+}
+
+const limiters = new Map<string, ApiRateLimiter>();
+
+/**
+ * The process-wide limiter for one quota (an API and the identity it counts requests against).
+ * The first caller's settings make the limiter; later callers with the same key share it.
+ */
+export function rateLimiterFor(key: string, options: RateLimiterOptions): ApiRateLimiter {
+  let limiter = limiters.get(key);
+  if (!limiter) {
+    limiter = new ApiRateLimiter(options);
+    limiters.set(key, limiter);
+  }
+  return limiter;
+}
+
+/** Forgets every limiter (tests). Requests already waiting keep their limiter. */
+export function forgetRateLimiters(): void {
+  limiters.clear();
+}

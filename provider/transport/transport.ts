@@ -1,0 +1,309 @@
+import type { IncomingHttpHeaders } from "node:http";
+import type { Dispatcher } from "undici";
+import type { z } from "zod";
+import { ApiError, type ApiName, type RetrySummary, redact, sanitizedCause } from "../errors";
+import { CALL_ATTEMPTS, type GatedDispatchOptions } from "./attempt-gate";
+import { CallAttempts } from "./attempts";
+import { formatIssuePath } from "./check-input";
+import { type Clock, scaledClock, systemClock } from "./clock";
+import { dispatcherFor } from "./pools";
+import { type ApiRateLimiter, rateLimiterFor } from "./rate-limiter";
+import { resolveSettings, type TransportOverrides, type TransportSettings } from "./settings";
+
+export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+type QueryScalar = string | number | boolean;
+export type QueryValue = QueryScalar | readonly QueryScalar[] | null | undefined;
+
+export interface CallRequest {
+  method: HttpMethod;
+  /** A path under the base URL ("/v1/teams/acme/users"), or an absolute URL on the same origin (a `Link` next page). */
+  path: string;
+  /** Added to the path's own query; arrays repeat the key, undefined and null are left out. */
+  query?: Record<string, QueryValue>;
+  headers?: Record<string, string>;
+  json?: unknown;
+  form?: Record<string, string>;
+  /**
+   * Whether sending the call twice is harmless. Default: true for GET, HEAD, PUT and DELETE,
+   * false for POST and PATCH. Idempotent calls are retried on 5xx and lost connections; the
+   * others only on 429 and on connections that provably never carried the request. Mark a
+   * create idempotent only when its caller resolves a 409 after a retry by reading the object
+   * back (see `isConflictAfterRetry`).
+   */
+  idempotent?: boolean;
+}
+
+export interface CallResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  /** The parsed JSON body; undefined when empty. */
+  body: unknown;
+  retries: RetrySummary;
+}
+
+export interface ErrorBodyFields {
+  code?: string;
+  message?: string;
+}
+
+export interface TransportOptions extends TransportOverrides {
+  api: ApiName;
+  /** The API's base URL, with any path prefix: "https://app.scaleft.com", "http://127.0.0.1:4010/asa". */
+  baseUrl: string;
+  /** Whose quota requests count against (an API identity, never a secret): one limiter per key. */
+  quotaKey: string;
+  /** Injectable time: tests pass a scaled clock so long waits pass quickly. */
+  clock?: Clock;
+  /** Shorthand for `clock: scaledClock(timeScale)`. */
+  timeScale?: number;
+  /** Injectable randomness for the jitter, in [0, 1). */
+  random?: () => number;
+  /** Reads the API's error code and message from an error answer's JSON body. */
+  errorBody: (body: unknown) => ErrorBodyFields;
+  /** The secrets in use (key secrets, tokens), scrubbed from anything an error carries. */
+  secrets?: () => readonly (string | undefined)[];
+  env?: NodeJS.ProcessEnv;
+}
+
+const IDEMPOTENT_METHODS = new Set<HttpMethod>(["GET", "HEAD", "PUT", "DELETE"]);
+
+const CONNECTION_ERROR_TEXT: Record<string, string> = {
+  UND_ERR_CONNECT_TIMEOUT: "could not connect within the connect timeout",
+  UND_ERR_HEADERS_TIMEOUT: "no response headers within the headers timeout",
+  UND_ERR_BODY_TIMEOUT: "the response body stalled past the body timeout",
+  UND_ERR_SOCKET: "the connection was closed by the other side",
+  ECONNRESET: "the connection was reset",
+  ECONNREFUSED: "the connection was refused",
+};
+
+/**
+ * Sends one API's calls: process-wide keep-alive pool per origin, rate limiter per quota, retries
+ * within a budget, timeouts, and every failure turned into an `ApiError`.
+ */
+export class Transport {
+  readonly api: ApiName;
+  readonly settings: TransportSettings;
+  readonly clock: Clock;
+  private readonly base: URL;
+  private readonly basePath: string;
+  private readonly dispatcher: Dispatcher;
+  private readonly limiter: ApiRateLimiter;
+  private readonly random: () => number;
+  private readonly errorBody: (body: unknown) => ErrorBodyFields;
+  private readonly secrets: () => readonly (string | undefined)[];
+
+  constructor(options: TransportOptions) {
+    this.api = options.api;
+    this.settings = resolveSettings(options.api, options, options.env);
+    this.clock =
+      options.clock ??
+      (options.timeScale !== undefined ? scaledClock(options.timeScale) : systemClock);
+    this.base = new URL(options.baseUrl);
+    this.basePath = this.base.pathname.replace(/\/+$/, "");
+    this.random = options.random ?? Math.random;
+    this.errorBody = options.errorBody;
+    this.secrets = options.secrets ?? (() => []);
+    this.dispatcher = dispatcherFor(this.base.origin, {
+      connections: this.settings.connections,
+      connectTimeoutMs: this.settings.timeouts.connectMs,
+    });
+    this.limiter = rateLimiterFor(`${options.api}|${this.base.origin}|${options.quotaKey}`, {
+      limit: this.settings.rateLimit,
+      clock: this.clock,
+    });
+  }
+
+  /** Sends a call and returns its answer; any status ≥ 300 throws an `ApiError`. */
+  async call(request: CallRequest): Promise<CallResponse> {
+    const url = this.urlFor(request);
+    const label = this.labelFor(url);
+    const attempts = new CallAttempts(
+      this.settings.retry,
+      request.idempotent ?? IDEMPOTENT_METHODS.has(request.method),
+      this.clock,
+      this.random,
+      this.limiter,
+    );
+    const { headers, body } = encodeBody(request);
+    const options: GatedDispatchOptions = {
+      origin: url.origin,
+      path: `${url.pathname}${url.search}`,
+      method: request.method,
+      headers: { accept: "application/json", ...headers, ...request.headers },
+      body,
+      headersTimeout: this.settings.timeouts.headersMs,
+      bodyTimeout: this.settings.timeouts.bodyMs,
+      [CALL_ATTEMPTS]: attempts,
+    };
+    let answer: Dispatcher.ResponseData;
+    let text: string;
+    try {
+      answer = await this.dispatcher.request(options);
+      text = await answer.body.text();
+    } catch (err) {
+      throw this.connectionError(request, label, err, attempts.summary());
+    }
+    const retries = attempts.summary();
+    const parsed = parseJson(text);
+    if (answer.statusCode >= 300) {
+      const fields = parsed.ok ? this.errorBody(parsed.value) : { message: text.slice(0, 300) };
+      throw new ApiError({
+        api: this.api,
+        method: request.method,
+        path: label,
+        status: answer.statusCode,
+        ...this.scrub(fields),
+        retries,
+      });
+    }
+    if (!parsed.ok) {
+      throw new ApiError({
+        api: this.api,
+        method: request.method,
+        path: label,
+        status: answer.statusCode,
+        code: "invalid_response",
+        apiMessage: "the answer is not JSON",
+        field: "",
+        retries,
+      });
+    }
+    return { status: answer.statusCode, headers: answer.headers, body: parsed.value, retries };
+  }
+
+  /** Parses an answer's body with its schema; a mismatch is an `ApiError` naming the failing field. */
+  parse<S extends z.ZodType>(schema: S, response: CallResponse, request: CallRequest): z.output<S> {
+    const result = schema.safeParse(response.body);
+    if (result.success) return result.data;
+    const issue = result.error.issues[0];
+    throw new ApiError({
+      api: this.api,
+      method: request.method,
+      path: this.labelFor(this.urlFor(request)),
+      status: response.status,
+      code: "invalid_response",
+      field: issue ? formatIssuePath(issue.path) : "",
+      apiMessage: `the answer does not match the expected shape: ${issue?.message ?? "invalid"}`,
+      retries: response.retries,
+    });
+  }
+
+  /** Sends a call and parses its answer with `schema`. */
+  async json<S extends z.ZodType>(schema: S, request: CallRequest): Promise<z.output<S>> {
+    return this.parse(schema, await this.call(request), request);
+  }
+
+  /** The URL a call goes to; an absolute URL must stay on the base URL's origin, where the credentials belong. */
+  urlFor(request: CallRequest): URL {
+    const absolute = /^[a-z][a-z0-9+.-]*:/i.test(request.path);
+    const url = absolute
+      ? new URL(request.path)
+      : new URL(`${this.basePath}${request.path}`, this.base);
+    if (url.origin !== this.base.origin) {
+      throw new ApiError({
+        api: this.api,
+        method: request.method,
+        path: url.pathname,
+        code: "foreign_url",
+        apiMessage: `refusing to send credentials to ${url.origin}, which is not the API's origin ${this.base.origin}`,
+      });
+    }
+    for (const [key, value] of Object.entries(request.query ?? {})) {
+      if (value === undefined || value === null) continue;
+      for (const item of Array.isArray(value) ? value : [value])
+        url.searchParams.append(key, String(item));
+    }
+    return url;
+  }
+
+  /** The path as the API documents it: without the base URL's prefix or the query. */
+  private labelFor(url: URL): string {
+    return this.basePath && url.pathname.startsWith(this.basePath)
+      ? url.pathname.slice(this.basePath.length) || "/"
+      : url.pathname;
+  }
+
+  private scrub(fields: ErrorBodyFields): { code?: string; apiMessage?: string } {
+    const secrets = this.secrets().filter((s): s is string => typeof s === "string");
+    const out: { code?: string; apiMessage?: string } = {};
+    if (fields.code !== undefined) out.code = redact(fields.code, secrets);
+    if (fields.message !== undefined) out.apiMessage = redact(fields.message, secrets);
+    return out;
+  }
+
+  private connectionError(
+    request: CallRequest,
+    label: string,
+    err: unknown,
+    retries: RetrySummary,
+  ): Error {
+    if (err instanceof ApiError) return err;
+    const secrets = this.secrets().filter((s): s is string => typeof s === "string");
+    const code = (err as { code?: unknown }).code;
+    const codeText = typeof code === "string" ? code : undefined;
+    const known = codeText ? CONNECTION_ERROR_TEXT[codeText] : undefined;
+    const timeout =
+      codeText === "UND_ERR_HEADERS_TIMEOUT"
+        ? ` (${this.settings.timeouts.headersMs} ms)`
+        : codeText === "UND_ERR_BODY_TIMEOUT"
+          ? ` (${this.settings.timeouts.bodyMs} ms)`
+          : codeText === "UND_ERR_CONNECT_TIMEOUT"
+            ? ` (${this.settings.timeouts.connectMs} ms)`
+            : "";
+    return new ApiError({
+      api: this.api,
+      method: request.method,
+      path: label,
+      ...(codeText ? { code: codeText } : {}),
+      apiMessage: known
+        ? `${known}${timeout}`
+        : redact((err as Error)?.message ?? String(err), secrets),
+      retries,
+      cause: sanitizedCause(err, secrets),
+    });
+  }
+}
+
+function encodeBody(request: CallRequest): { headers: Record<string, string>; body?: string } {
+  if (request.json !== undefined) {
+    return { headers: { "content-type": "application/json" }, body: JSON.stringify(request.json) };
+  }
+  if (request.form !== undefined) {
+    return {
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(request.form).toString(),
+    };
+  }
+  return { headers: {} };
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  if (text.trim() === "") return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** What every client accepts besides its credentials: limits, timeouts, retry budget and time. */
+export type ClientTransportOptions = TransportOverrides &
+  Pick<TransportOptions, "clock" | "timeScale" | "random" | "env">;
+
+/** The transport options given to a client, without its credentials or anything else. */
+export function transportOptionsOf(options: ClientTransportOptions): ClientTransportOptions {
+  const { rateLimit, connections, timeouts, retry, clock, timeScale, random, env } = options;
+  return Object.fromEntries(
+    Object.entries({
+      rateLimit,
+      connections,
+      timeouts,
+      retry,
+      clock,
+      timeScale,
+      random,
+      env,
+    }).filter(([, value]) => value !== undefined),
+  ) as ClientTransportOptions;
+}
