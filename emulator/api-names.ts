@@ -1,0 +1,2 @@
+export const apiNames = ["asa", "secureframe", "scaikey"] as const;
+export type ApiName = (typeof apiNames)[number];

@@ -1,0 +1,68 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { ApiError } from "./api-error";
+import type { ApiName } from "./api-names";
+import type { RateState } from "./rate-window";
+import type { EmulatorState } from "./state";
+
+export interface ApiTrafficOptions {
+  api: ApiName;
+  /** The API's path prefix, cut from route templates in the counters. */
+  prefix: string;
+  /** Headers that every answer carries, from the API's rate window. */
+  rateHeaders?(reply: FastifyReply, rate: RateState): void;
+  /** Headers of a 429 answer. */
+  limitedHeaders(reply: FastifyReply, rate: RateState): void;
+}
+
+/** Counts, logs and (when faults are set) delays, drops or fails the requests of one API. */
+export function instrumentApi(
+  app: FastifyInstance,
+  state: EmulatorState,
+  options: ApiTrafficOptions,
+): void {
+  const { api, prefix } = options;
+
+  app.addHook("onRequest", async (request, reply) => {
+    const route = request.routeOptions.url;
+    if (route !== undefined)
+      state.traffic.count(api, request.method, route.slice(prefix.length) || "/");
+
+    const decision = state.faults.decide(api, Date.now());
+    if (decision.delayMs > 0) await sleep(decision.delayMs);
+    if (decision.drop) {
+      reply.hijack();
+      request.raw.socket.destroy();
+      state.traffic.record({
+        api,
+        method: request.method,
+        url: request.url,
+        status: 0,
+        ms: Math.round(reply.elapsedTime),
+      });
+      return;
+    }
+    if (decision.rate) options.rateHeaders?.(reply, decision.rate);
+    if (decision.rate?.exceeded) {
+      options.limitedHeaders(reply, decision.rate);
+      throw new ApiError(429, "Too many requests: rate limit exceeded");
+    }
+    if (decision.serverError !== null)
+      throw new ApiError(decision.serverError, "Injected server error");
+  });
+
+  app.addHook("onResponse", async (request, reply) => {
+    state.traffic.record({
+      api,
+      method: request.method,
+      url: request.url,
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime * 100) / 100,
+    });
+  });
+}
+
+/** Seconds until the rate window resets, at least 1: the value of `Retry-After`. */
+export function retryAfterSeconds(rate: RateState, now = Date.now()): number {
+  return Math.max(1, Math.ceil((rate.resetAt - now) / 1000));
+}

@@ -1,0 +1,47 @@
+import { ApiError } from "../api-error";
+import {
+  type AsaGroup,
+  type AsaTeam,
+  type AsaUser,
+  asaLiveGroupDeletedAt,
+  type EmulatorData,
+} from "../data-schema";
+
+export function findTeam(data: EmulatorData, name: string): AsaTeam {
+  const wanted = name.toLowerCase();
+  const team = data.asa.teams.find((t) => t.name.toLowerCase() === wanted);
+  if (!team) throw new ApiError(404, `team ${name} does not exist`);
+  return team;
+}
+
+export function findUser(team: AsaTeam, name: string): AsaUser {
+  const user = team.users.find((u) => u.name === name);
+  if (!user) throw new ApiError(404, `user ${name} does not exist`);
+  return user;
+}
+
+export const isLive = (group: AsaGroup) => group.deleted_at === asaLiveGroupDeletedAt;
+
+/** The live group of that name or, failing that, the last one deleted (which still answers). */
+export function findGroup(team: AsaTeam, name: string): AsaGroup {
+  const named = team.groups.filter((g) => g.name === name);
+  const group = named.find(isLive) ?? named.at(-1);
+  if (!group) throw new ApiError(404, `group ${name} does not exist`);
+  return group;
+}
+
+export function findLiveGroup(team: AsaTeam, name: string): AsaGroup {
+  const group = team.groups.find((g) => g.name === name && isLive(g));
+  if (!group) throw new ApiError(404, `group ${name} does not exist`);
+  return group;
+}
+
+/** A group as the API shows it (without the member list). */
+export function publicGroup({ members: _members, ...group }: AsaGroup) {
+  return group;
+}
+
+/** RFC 3339 without milliseconds, as ASA writes times. */
+export function asaTime(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}

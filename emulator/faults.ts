@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { type ApiName, apiNames } from "./api-names";
+import { seededRandom } from "./prng";
+import { type RateState, RateWindow } from "./rate-window";
+
+const apiFaultsSchema = z.strictObject({
+  latency: z
+    .strictObject({
+      fixedMs: z.number().int().min(0).max(120_000).default(0),
+      jitterMs: z.number().int().min(0).max(120_000).default(0),
+    })
+    .optional(),
+  /** At most `requests` requests per `windowMs`; the next ones answer 429. */
+  rateLimit: z
+    .strictObject({ requests: z.number().int().min(0), windowMs: z.number().int().min(1) })
+    .optional(),
+  /** A share (0..1) of requests answered with a 5xx status. */
+  serverErrors: z
+    .strictObject({
+      share: z.number().min(0).max(1),
+      status: z
+        .union([z.literal(500), z.literal(502), z.literal(503), z.literal(504)])
+        .default(500),
+    })
+    .optional(),
+  /** A share (0..1) of requests whose connection is destroyed without an answer. */
+  drops: z.strictObject({ share: z.number().min(0).max(1) }).optional(),
+});
+
+export const faultsSchema = z.strictObject({
+  /** Seeds the generator that draws jitter, errors and drops; defaults to the emulator's seed. */
+  seed: z.number().int().optional(),
+  /** Applies to every API, field by field, unless the API has its own setting. */
+  all: apiFaultsSchema.optional(),
+  asa: apiFaultsSchema.optional(),
+  secureframe: apiFaultsSchema.optional(),
+  scaikey: apiFaultsSchema.optional(),
+});
+
+export type FaultsInput = z.input<typeof faultsSchema>;
+export type Faults = z.output<typeof faultsSchema>;
+type ApiFaults = z.output<typeof apiFaultsSchema>;
+
+export interface FaultDecision {
+  delayMs: number;
+  drop: boolean;
+  serverError: number | null;
+  /** The rate window of the API, if it has one; `exceeded` only when a limit is enforced. */
+  rate: RateState | null;
+}
+
+// ASA documents 10,000 requests per hour; its rate headers count against that even when no
+// limit is enforced.
+const asaDocumentedLimit = { requests: 10_000, windowMs: 3_600_000 };
+
+interface ApiFaultState {
+  faults: ApiFaults;
+  random: () => number;
+  window: RateWindow | null;
+  enforced: boolean;
+}
+
+/** Fault injection, reproducible: each API draws from its own generator seeded from one seed. */
+export class FaultInjector {
+  private config: Faults = {};
+  private perApi = {} as Record<ApiName, ApiFaultState>;
+
+  constructor(private readonly defaultSeed: number) {
+    this.set({});
+  }
+
+  get current(): Faults {
+    return this.config;
+  }
+
+  set(config: Faults): void {
+    this.config = config;
+    const seed = config.seed ?? this.defaultSeed;
+    apiNames.forEach((api, index) => {
+      const faults = { ...config.all, ...config[api] };
+      const limit = faults.rateLimit ?? (api === "asa" ? asaDocumentedLimit : null);
+      this.perApi[api] = {
+        faults,
+        random: seededRandom(seed + index * 0x9e3779b9),
+        window: limit ? new RateWindow(limit.requests, limit.windowMs) : null,
+        enforced: faults.rateLimit !== undefined,
+      };
+    });
+  }
+
+  decide(api: ApiName, now: number): FaultDecision {
+    const { faults, random, window, enforced } = this.perApi[api];
+    // Three draws on every request, whatever happens, so that a given seed and request sequence
+    // always give the same faults.
+    const jitterDraw = random();
+    const dropDraw = random();
+    const errorDraw = random();
+    const rate = window?.hit(now) ?? null;
+    const latency = faults.latency;
+    return {
+      delayMs: latency ? latency.fixedMs + Math.round(jitterDraw * latency.jitterMs) : 0,
+      drop: faults.drops !== undefined && dropDraw < faults.drops.share,
+      serverError:
+        faults.serverErrors && errorDraw < faults.serverErrors.share
+          ? faults.serverErrors.status
+          : null,
+      rate: rate && { ...rate, exceeded: enforced && rate.exceeded },
+    };
+  }
+}

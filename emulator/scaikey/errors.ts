@@ -1,0 +1,109 @@
+import type { FastifyInstance } from "fastify";
+import type { z } from "zod";
+import { ApiError, messageOf, statusOf } from "../api-error";
+
+/** One entry of FastAPI's 422 `HTTPValidationError.detail`. */
+export interface ValidationIssue {
+  loc: (string | number)[];
+  msg: string;
+  type: string;
+}
+
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+// Zod issues written the way pydantic writes them.
+function toIssue(issue: z.core.$ZodIssue, where: string, input: unknown): ValidationIssue {
+  const loc = [where, ...issue.path.map((p) => (typeof p === "number" ? p : String(p)))];
+  if (issue.code === "invalid_type" && valueAt(input, issue.path) === undefined)
+    return { loc, msg: "Field required", type: "missing" };
+  switch (issue.code) {
+    case "invalid_type":
+      return {
+        loc,
+        msg: `Input should be a valid ${issue.expected}`,
+        type: `${issue.expected}_type`,
+      };
+    case "invalid_value":
+      return {
+        loc,
+        msg: `Input should be ${issue.values.map((v) => `'${String(v)}'`).join(", ")}`,
+        type: "enum",
+      };
+    case "invalid_format":
+      return {
+        loc,
+        msg: issue.format === "email" ? "value is not a valid email address" : issue.message,
+        type: "value_error",
+      };
+    case "too_big":
+      return issue.origin === "string"
+        ? {
+            loc,
+            msg: `String should have at most ${issue.maximum} characters`,
+            type: "string_too_long",
+          }
+        : {
+            loc,
+            msg: `Input should be less than or equal to ${issue.maximum}`,
+            type: "less_than_equal",
+          };
+    case "too_small":
+      return issue.origin === "string"
+        ? {
+            loc,
+            msg: `String should have at least ${issue.minimum} characters`,
+            type: "string_too_short",
+          }
+        : {
+            loc,
+            msg: `Input should be greater than or equal to ${issue.minimum}`,
+            type: "greater_than_equal",
+          };
+    default:
+      return { loc, msg: issue.message, type: "value_error" };
+  }
+}
+
+export function validationError(issues: ValidationIssue[]): ApiError {
+  return new ApiError(422, "validation error", "validation", issues);
+}
+
+/** Parses a body or query, or answers 422 as FastAPI does. */
+export function parseScaikey<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+  where: "body" | "query",
+): z.output<T> {
+  if (where === "body" && (input === undefined || input === null))
+    throw validationError([{ loc: ["body"], msg: "Field required", type: "missing" }]);
+  const result = schema.safeParse(input);
+  if (!result.success)
+    throw validationError(result.error.issues.map((i) => toIssue(i, where, input)));
+  return result.data;
+}
+
+/** FastAPI's error bodies: `{"detail": "..."}`, or `{"detail": [issues]}` for a 422. */
+export function useScaikeyErrors(app: FastifyInstance): void {
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof ApiError && error.kind === "invalid_json")
+      return reply.code(422).send({
+        detail: [{ loc: ["body", 0], msg: "JSON decode error", type: "json_invalid" }],
+      });
+    if (error instanceof ApiError && error.kind === "validation")
+      return reply.code(422).send({ detail: error.details });
+    const status = statusOf(error);
+    if (status === 401) reply.header("WWW-Authenticate", "Bearer");
+    const detail = messageOf(error, "Internal Server Error");
+    return reply.code(status).send({ detail });
+  });
+  app.setNotFoundHandler((_request, reply) => {
+    reply.code(404).send({ detail: "Not Found" });
+  });
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { ApiError } from "../api-error";
+import type { SecureframeUser } from "../data-schema";
+import type { Query } from "../query";
+import { queryValue } from "../query";
+
+const booleanParam = z.enum(["true", "false"]).transform((v) => v === "true");
+// ISO 8601 date or date-time; an empty value clears the date.
+const dateParam = z.union([
+  z.literal("").transform(() => null),
+  z
+    .union([z.iso.date(), z.iso.datetime({ offset: true })])
+    .transform((v) => new Date(v).toISOString()),
+]);
+
+// PUT /users/{id} takes its parameters in the query string. The seed's enum, without
+// "workspace" (which only the read model lists).
+const updateParams = z.object({
+  active: booleanParam.optional(),
+  employee_type: z
+    .enum(["contractor", "employee", "non_employee", "auditor", "external"])
+    .optional(),
+  start_date: dateParam.optional(),
+  end_date: dateParam.optional(),
+  in_audit_scope: booleanParam.optional(),
+});
+
+export function applyUpdateParams(user: SecureframeUser, query: Query): void {
+  const raw = Object.fromEntries(
+    Object.keys(updateParams.shape).map((key) => [key, queryValue(query, key)]),
+  );
+  const result = updateParams.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ApiError(400, `Invalid value for ${String(issue?.path[0])}: ${issue?.message}`);
+  }
+  const changes = Object.entries(result.data).filter(([, value]) => value !== undefined);
+  if (changes.length === 0) return;
+  Object.assign(user, Object.fromEntries(changes), { updated_at: new Date().toISOString() });
+}
