@@ -1,0 +1,16 @@
+import type * as pulumi from "@pulumi/pulumi";
+
+export { configure } from "./config";
+
+// Loaded on first use, so a program that manages only Secureframe users never loads the ASA code.
+const providers = {
+  "diagnostics:ProviderCheck": () => require("./diagnostics/provider-check").providerCheckProvider,
+} satisfies Record<string, () => pulumi.dynamic.ResourceProvider>;
+
+export type ResourceKind = keyof typeof providers;
+
+export function providerFor(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
+  const load = providers[kind];
+  if (!load) throw new Error(`pulumi-identity has no provider for ${kind}; upgrade the package.`);
+  return load();
+}

@@ -1,0 +1,1 @@
+export { ProviderCheck } from "./provider-check";

@@ -1,0 +1,1 @@
+export * as diagnostics from "./diagnostics";

@@ -1,0 +1,104 @@
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { repoRoot } from "./pulumi-cli";
+
+const rootPackage = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
+export const pulumiSdkVersion: string = rootPackage.devDependencies["@pulumi/pulumi"];
+const typescriptVersion: string = rootPackage.devDependencies.typescript;
+
+/** `npm pack` of the built package, exactly what a user would install. */
+export function packPackage(
+  destination = mkdtempSync(join(tmpdir(), "pulumi-identity-pack-")),
+): string {
+  if (!existsSync(join(repoRoot, "dist", "provider", "registry.js"))) {
+    throw new Error(
+      "dist/ is missing: run `npm run build` (npm test does it) before engine tests.",
+    );
+  }
+  const out = execFileSync(
+    "npm",
+    ["pack", "--ignore-scripts", "--json", "--pack-destination", destination],
+    {
+      cwd: repoRoot,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  const [packed] = JSON.parse(out) as { filename: string }[];
+  if (!packed) throw new Error("npm pack reported no tarball");
+  return join(destination, packed.filename);
+}
+
+/**
+ * A node_modules with the packed package, @pulumi/pulumi, typescript and ts-node, as a user's
+ * project has it. Installed once per distinct tarball and shared by every test program (linked).
+ */
+export function installedDependencies(tarball: string): string {
+  const hash = createHash("sha256")
+    .update(readFileSync(tarball))
+    .update(pulumiSdkVersion)
+    .digest("hex");
+  const dir = join(tmpdir(), "pulumi-identity-test-deps", hash.slice(0, 16));
+  if (existsSync(join(dir, "node_modules", "pulumi-identity", "package.json"))) return dir;
+
+  mkdirSync(join(tmpdir(), "pulumi-identity-test-deps"), { recursive: true });
+  const staging = mkdtempSync(`${dir}.staging-`);
+  writeFileSync(
+    join(staging, "package.json"),
+    JSON.stringify({
+      name: "pulumi-identity-test-program",
+      private: true,
+      dependencies: {
+        "pulumi-identity": `file:${tarball}`,
+        "@pulumi/pulumi": pulumiSdkVersion,
+        typescript: typescriptVersion,
+        "ts-node": "^10.9.2",
+      },
+    }),
+  );
+  execFileSync(
+    "npm",
+    ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"],
+    {
+      cwd: staging,
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
+  try {
+    renameSync(staging, dir);
+  } catch {
+    rmSync(staging, { recursive: true, force: true }); // another test process got there first
+  }
+  return dir;
+}
+
+/** The same tarball with another version number: what `npm install pulumi-identity@next` brings. */
+export function repackWithVersion(tarball: string, version: string): string {
+  const work = mkdtempSync(join(tmpdir(), "pulumi-identity-repack-"));
+  execFileSync("tar", ["-xzf", tarball, "-C", work]);
+  const manifestPath = join(work, "package", "package.json");
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
+  writeFileSync(manifestPath, JSON.stringify({ ...manifest, version }, null, 2));
+  const out = execFileSync(
+    "npm",
+    ["pack", "--ignore-scripts", "--json", "--pack-destination", work],
+    {
+      cwd: join(work, "package"),
+      encoding: "utf8",
+    },
+  );
+  const [packed] = JSON.parse(out) as { filename: string }[];
+  if (!packed) throw new Error("npm pack reported no tarball");
+  return join(work, packed.filename);
+}
