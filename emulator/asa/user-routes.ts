@@ -17,9 +17,14 @@ type TeamParams = { team_name: string };
 type UserParams = TeamParams & { user_name: string };
 
 // A User-shaped body: only `status` and `details` mean anything; the rest is ignored.
+// Details sent are merged over the stored ones (keys left out keep their value).
+const text = z.string().nullable().optional();
 const userUpdateBody = z.object({
   status: asaUserStatusSchema.optional(),
-  details: asaUserDetailsSchema.partial().nullable().optional(),
+  details: z
+    .object({ email: text, first_name: text, full_name: text, last_name: text })
+    .nullable()
+    .optional(),
 });
 
 /** The filters of user lists: `contains`, `starts_with`, `status` (repeatable), `id`,

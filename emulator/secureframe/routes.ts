@@ -79,14 +79,16 @@ export function secureframeRoutes(state: EmulatorState) {
       return state.settings.secureframe.listShape === "array" ? list : { data: list };
     });
 
+    // One object: `{"data": ..., "includes": {}}`, as the seed's sample shows.
     app.get<{ Params: { id: string } }>("/users/:id", async (request) => ({
       data: resource(request, findUser(state, request.params.id)),
+      includes: {},
     }));
 
     app.put<{ Params: { id: string } }>("/users/:id", async (request) => {
       const user = findUser(state, request.params.id);
       applyUpdateParams(user, request.query as Query);
-      return { data: resource(request, user) };
+      return { data: resource(request, user), includes: {} };
     });
   };
 }
