@@ -29,6 +29,8 @@ import {
   UserUpdate,
 } from "./schemas";
 
+const DETAIL_KEYS = ["first_name", "last_name", "full_name", "email"] as const;
+
 export const ASA_DEFAULT_BASE_URL = "https://app.scaleft.com";
 
 /** The official SDK renews a token up to 2 minutes before its `expires_at`. */
@@ -97,10 +99,24 @@ export class AsaClient {
     return this.pages(UserList, this.teamPath("users"), filters);
   }
 
-  /** Changes a user's status and/or details (204). There is no hard delete: `status: "DELETED"`. */
+  /**
+   * Changes a user's status and/or details (204). There is no hard delete: `status: "DELETED"`.
+   * Whether the API merges or replaces `details` is not documented, so partial details are
+   * completed from the current user first (one more GET) and the PUT always carries all four.
+   */
   async updateUser(name: string, update: UserUpdate): Promise<void> {
-    const body = this.input(UserUpdate, update, "PUT", this.teamPath("users", name));
-    await this.call({ method: "PUT", path: this.teamPath("users", name), json: body });
+    const path = this.teamPath("users", name);
+    const body = this.input(UserUpdate, update, "PUT", path);
+    if (body.details && DETAIL_KEYS.some((key) => !(key in (body.details ?? {})))) {
+      const current = (await this.getUser(name)).details ?? {};
+      body.details = Object.fromEntries(
+        DETAIL_KEYS.map((key) => [
+          key,
+          key in (body.details ?? {}) ? body.details?.[key] : (current[key] ?? null),
+        ]),
+      );
+    }
+    await this.call({ method: "PUT", path, json: body });
   }
 
   listUserGroups(name: string, filters: PageFilters = {}): AsyncIterable<Group> {

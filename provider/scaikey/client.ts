@@ -13,6 +13,7 @@ import {
 } from "../transport/transport";
 import {
   ActionResult,
+  AdminPasswordReset,
   AdminUser,
   type AdminUserFilters,
   AdminUserGroups,
@@ -31,6 +32,9 @@ import {
   UserStatusUpdate,
   UserUpdate,
 } from "./schemas";
+
+/** The API's largest page (its default is 20). */
+const MAX_PAGE_SIZE = 100;
 
 /** Tokens are renewed this long before they expire (at most half their lifetime). */
 const RENEW_BEFORE_MS = 60_000;
@@ -237,9 +241,10 @@ export class ScaiKeyClient {
     return this.json(ActionResult, request);
   }
 
-  async adminResetPassword(userId: string, reset: UserPasswordReset = {}): Promise<ActionResult> {
+  /** The administrator sets the new password directly. */
+  async adminResetPassword(userId: string, reset: AdminPasswordReset): Promise<ActionResult> {
     const path = this.adminPath(userId, "reset-password");
-    const body = checkInput("scaikey", UserPasswordReset, reset, "POST", path);
+    const body = checkInput("scaikey", AdminPasswordReset, reset, "POST", path);
     return this.json(ActionResult, { method: "POST", path, json: body });
   }
 
@@ -280,7 +285,8 @@ export class ScaiKeyClient {
   ): AsyncGenerator<T> {
     const seen = new Set<string>();
     for (let page = 1, totalPages = 1; page <= totalPages; page += 1) {
-      const answer = await this.json(schema, { method: "GET", path, query: { ...filters, page } });
+      const query = { per_page: MAX_PAGE_SIZE, ...filters, page };
+      const answer = await this.json(schema, { method: "GET", path, query });
       totalPages = answer.pagination.total_pages;
       for (const item of answer.data) {
         if (seen.has(item.id)) continue;

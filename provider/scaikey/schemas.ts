@@ -184,9 +184,31 @@ export const AdminUserGroups = z
   .union([z.object({ data: z.array(UserGroupMembership) }), z.array(UserGroupMembership)])
   .transform((answer) => (Array.isArray(answer) ? answer : answer.data));
 
-/** An action's answer ("any" in the OpenAPI document): kept as an object, whatever it holds. */
-export const ActionResult = z.record(z.string(), z.unknown()).nullish();
-export type ActionResult = z.infer<typeof ActionResult>;
+/** The admin password reset: the administrator sets the new password directly. */
+export const AdminPasswordReset = z.object({ new_password: z.string().min(1) });
+export type AdminPasswordReset = z.infer<typeof AdminPasswordReset>;
+
+const anyObject = z.record(z.string(), z.unknown());
+
+/**
+ * An action's answer ("any" in the OpenAPI document): its `data` when it comes in the usual
+ * envelope, else the object itself; an empty answer is null.
+ */
+export const ActionResult = z
+  .union([
+    z.object({ data: anyObject, meta: MetaResponse.optional() }),
+    anyObject,
+    z.undefined(),
+    z.null(),
+  ])
+  .transform((answer) =>
+    answer == null ? null : "data" in answer && isObject(answer.data) ? answer.data : answer,
+  );
+export type ActionResult = z.output<typeof ActionResult>;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 
 export const IdentitySourceMismatch = z
   .object({
@@ -200,14 +222,19 @@ export const IdentitySourceMismatch = z
   .loose();
 export type IdentitySourceMismatch = z.infer<typeof IdentitySourceMismatch>;
 
-export const IdentitySourceMismatches = z
+const MismatchReport = z
   .object({
     mismatches: z.array(IdentitySourceMismatch),
     total: z.number().int().optional(),
     fixed: z.number().int().optional(),
   })
   .loose();
-export type IdentitySourceMismatches = z.infer<typeof IdentitySourceMismatches>;
+
+/** The mismatch report, bare or in `{"data": ...}`. */
+export const IdentitySourceMismatches = z
+  .union([z.object({ data: MismatchReport, meta: MetaResponse.optional() }), MismatchReport])
+  .transform((answer) => ("data" in answer ? answer.data : answer));
+export type IdentitySourceMismatches = z.output<typeof IdentitySourceMismatches>;
 
 export const UserFilters = z.object({
   search: z.string().optional(),

@@ -99,18 +99,25 @@ export const UserListPage = z
     ),
   );
 
-/** PUT /users/{id}: sent in the query string. `in_audit_scope` is "only updateable in certain cases". */
+/** ISO 8601 date or date-time; null is sent as an empty value, which clears the date (the emulator's reading: the API does not say). */
+const updateDate = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date(), z.null()])
+  .transform((value) => value ?? "");
+
+/**
+ * PUT /users/{id}: sent in the query string. The seed's enum for `employee_type` (the read model
+ * adds "workspace"). `in_audit_scope` is "only updateable in certain cases".
+ */
 export const UserUpdate = z
   .object({
     active: z.boolean(),
-    employee_type: EmployeeType,
-    /** ISO 8601 date-time. */
-    start_date: z.iso.datetime({ offset: true }),
-    end_date: z.iso.datetime({ offset: true }),
+    employee_type: EmployeeType.exclude(["workspace"]),
+    start_date: updateDate,
+    end_date: updateDate,
     in_audit_scope: z.boolean(),
   })
   .partial();
-export type UserUpdate = z.infer<typeof UserUpdate>;
+export type UserUpdate = z.input<typeof UserUpdate>;
 
 export const ErrorBody = z
   .object({

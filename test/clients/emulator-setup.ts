@@ -1,0 +1,88 @@
+import { after, before } from "node:test";
+import { inspect } from "node:util";
+import { type RunningEmulator, startEmulator } from "../../emulator";
+import { AsaClient, type AsaClientOptions } from "../../provider/asa";
+import { ScaiKeyClient, type ScaiKeyClientOptions } from "../../provider/scaikey";
+import { SecureframeClient, type SecureframeClientOptions } from "../../provider/secureframe";
+import { closeAllPools } from "../../provider/transport";
+
+type Overrides<T> = Partial<T>;
+
+/** Starts one emulator for the file's tests and stops it (and every pool) at the end. */
+export function useEmulator(options: { empty?: boolean } = {}): () => RunningEmulator {
+  let emulator: RunningEmulator | undefined;
+  before(async () => {
+    emulator = await startEmulator({ port: 0, ...options });
+  });
+  after(async () => {
+    await closeAllPools();
+    await emulator?.stop();
+  });
+  return () => {
+    if (!emulator) throw new Error("the emulator has not started");
+    return emulator;
+  };
+}
+
+export function asaClient(
+  emu: RunningEmulator,
+  overrides: Overrides<AsaClientOptions> = {},
+): AsaClient {
+  return new AsaClient({ baseUrl: emu.asaUrl, ...emu.credentials.asa, ...overrides });
+}
+
+export function secureframeClient(
+  emu: RunningEmulator,
+  overrides: Overrides<SecureframeClientOptions> = {},
+): SecureframeClient {
+  return new SecureframeClient({
+    baseUrl: emu.secureframeUrl,
+    ...emu.credentials.secureframe,
+    ...overrides,
+  });
+}
+
+export function scaikeyClient(
+  emu: RunningEmulator,
+  overrides: Overrides<ScaiKeyClientOptions> = {},
+): ScaiKeyClient {
+  return new ScaiKeyClient({ baseUrl: emu.scaikeyUrl, ...emu.credentials.scaikey, ...overrides });
+}
+
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+/** The error a promise rejects with (fails if it resolves). */
+export async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (err) {
+    return err;
+  }
+  throw new Error("expected the call to fail, and it succeeded");
+}
+
+/** Everything an error shows: JSON, util.inspect with hidden fields, message, stack, and causes. */
+export function everythingShown(err: unknown): string {
+  const parts = [
+    JSON.stringify(err),
+    inspect(err, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
+  ];
+  for (let e: unknown = err; e instanceof Error; e = e.cause) parts.push(e.message, e.stack ?? "");
+  return parts.join("\n");
+}
+
+/** How often each status appears in the emulator's request log for an API. */
+export async function statusCounts(
+  emu: RunningEmulator,
+  api: string,
+): Promise<Record<number, number>> {
+  const counts: Record<number, number> = {};
+  for (const entry of await emu.control.requests()) {
+    if (entry.api === api) counts[entry.status] = (counts[entry.status] ?? 0) + 1;
+  }
+  return counts;
+}
