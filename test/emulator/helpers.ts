@@ -14,12 +14,14 @@ export interface CallOptions {
   headers?: Record<string, string>;
   json?: unknown;
   form?: Record<string, string>;
+  /** A raw body, sent as is. */
+  body?: string;
 }
 
 /** One HTTP request; the body is parsed when it is JSON. */
 export async function call(url: string, options: CallOptions = {}): Promise<Answer> {
   const headers = { ...options.headers };
-  let body: string | undefined;
+  let body = options.body;
   if (options.json !== undefined) {
     headers["content-type"] = "application/json";
     body = JSON.stringify(options.json);

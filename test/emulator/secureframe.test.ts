@@ -25,11 +25,12 @@ describe("Secureframe emulator", () => {
 
   test("anonymous, bearer-style and wrong-secret calls get 401 {message: Authorization failed}", async () => {
     const { apiKey } = emulator.credentials.secureframe;
-    for (const headers of [
+    const attempts: Record<string, string>[] = [
       {},
       { authorization: `Bearer ${apiKey}` },
       { authorization: `${apiKey} nope` },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const answer = await call(`${emulator.secureframeUrl}/users`, { headers });
       assert.equal(answer.status, 401);
       assert.deepEqual(answer.body, { message: "Authorization failed" });

@@ -1,0 +1,74 @@
+import assert from "node:assert/strict";
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+import { parseEmulatorData } from "../../emulator";
+import { call } from "./helpers";
+
+const cli = join(__dirname, "../../cli/index.ts");
+
+function runCli(args: string[]): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", cli, ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+/** Collects stdout until `marker` appears (and keeps reading, so the CLI can still write). */
+function readUntil(child: ChildProcess, marker: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = "";
+    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+      output += chunk;
+      if (output.includes(marker)) resolve(output);
+    });
+    child.once("exit", () => reject(new Error(`the CLI ended before "${marker}":\n${output}`)));
+  });
+}
+
+describe("pulumi-identity CLI", () => {
+  test("emulator starts, prints the base URLs and credentials, serves, and saves on SIGTERM", async () => {
+    const save = join(await mkdtemp(join(tmpdir(), "emulator-cli-")), "saved.json");
+    const child = runCli(["emulator", "--port", "0", "--save", save]);
+    try {
+      const output = await readUntil(child, "Press Ctrl+C");
+      const asaUrl = /ASA\s+(http:\/\/\S+\/asa)/.exec(output)?.[1];
+      assert.ok(asaUrl, output);
+      assert.match(output, /Secureframe\s+http:\/\/\S+\/secureframe/);
+      assert.match(output, /ScaiKey\s+http:\/\/\S+\/scaikey/);
+      assert.match(output, /key_id 9c4f4a13-6460-4310-9154-339aab21076a/);
+      const keySecret = /key_secret (\S+)/.exec(output)?.[1];
+
+      const token = await call(`${asaUrl}/v1/teams/william-faulkner/service_token`, {
+        method: "POST",
+        json: { key_id: "9c4f4a13-6460-4310-9154-339aab21076a", key_secret: keySecret },
+      });
+      assert.equal(token.status, 200);
+      const created = await call(`${asaUrl}/v1/teams/william-faulkner/groups`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token.body.bearer_token}` },
+        json: { name: "saved-group" },
+      });
+      assert.equal(created.status, 201);
+
+      child.kill("SIGTERM");
+      const [code] = await once(child, "exit");
+      assert.equal(code, 0);
+      const saved = parseEmulatorData(JSON.parse(await readFile(save, "utf8")));
+      assert.ok(saved.asa.teams[0]?.groups.some((g) => g.name === "saved-group"));
+    } finally {
+      child.kill();
+    }
+  });
+
+  test("--help prints the usage; an unknown option exits 2", async () => {
+    const help = runCli(["emulator", "--help"]);
+    const output = await readUntil(help, "--empty");
+    assert.match(output, /Usage: pulumi-identity emulator/);
+    assert.equal((await once(help, "exit"))[0], 0);
+    const bad = runCli(["emulator", "--colour"]);
+    assert.equal((await once(bad, "exit"))[0], 2);
+  });
+});
