@@ -201,9 +201,10 @@ export const ActionResult = z
     z.undefined(),
     z.null(),
   ])
-  .transform((answer) =>
-    answer == null ? null : "data" in answer && isObject(answer.data) ? answer.data : answer,
-  );
+  .transform((answer): Record<string, unknown> | null => {
+    if (answer == null) return null;
+    return isObject(answer.data) ? answer.data : answer;
+  });
 export type ActionResult = z.output<typeof ActionResult>;
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -233,7 +234,10 @@ const MismatchReport = z
 /** The mismatch report, bare or in `{"data": ...}`. */
 export const IdentitySourceMismatches = z
   .union([z.object({ data: MismatchReport, meta: MetaResponse.optional() }), MismatchReport])
-  .transform((answer) => ("data" in answer ? answer.data : answer));
+  .transform(
+    (answer): z.output<typeof MismatchReport> =>
+      "mismatches" in answer ? (answer as z.output<typeof MismatchReport>) : answer.data,
+  );
 export type IdentitySourceMismatches = z.output<typeof IdentitySourceMismatches>;
 
 export const UserFilters = z.object({

@@ -27,6 +27,7 @@ export class CallAttempts {
     private readonly clock: Clock,
     private readonly random: () => number,
     private readonly limiter: ApiRateLimiter | undefined,
+    private readonly onRetry?: (attempt: RetryAttempt) => void,
   ) {}
 
   async beforeAttempt(): Promise<Permit> {
@@ -87,6 +88,11 @@ export class CallAttempts {
     record.waitMs = wait.ms;
     this.totalWaitMs += wait.ms;
     this.nextDelayMs = wait.ms;
+    try {
+      this.onRetry?.({ ...record });
+    } catch {
+      // An observer's failure must not change what happens to the call.
+    }
     return true;
   }
 

@@ -26,6 +26,7 @@ export {
   type ErrorBodyFields,
   type HttpMethod,
   type QueryValue,
+  type RetryEvent,
   Transport,
   type TransportOptions,
   transportOptionsOf,

@@ -1,7 +1,14 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Dispatcher } from "undici";
 import type { z } from "zod";
-import { ApiError, type ApiName, type RetrySummary, redact, sanitizedCause } from "../errors";
+import {
+  ApiError,
+  type ApiName,
+  type RetryAttempt,
+  type RetrySummary,
+  redact,
+  sanitizedCause,
+} from "../errors";
 import { CALL_ATTEMPTS, type GatedDispatchOptions } from "./attempt-gate";
 import { CallAttempts } from "./attempts";
 import { formatIssuePath } from "./check-input";
@@ -42,6 +49,14 @@ export interface CallResponse {
   retries: RetrySummary;
 }
 
+/** One retry about to happen: what failed, and how long the call waits before the next attempt. */
+export interface RetryEvent extends RetryAttempt {
+  api: ApiName;
+  method: HttpMethod;
+  /** The path as documented, without the query. */
+  path: string;
+}
+
 export interface ErrorBodyFields {
   code?: string;
   message?: string;
@@ -59,6 +74,8 @@ export interface TransportOptions extends TransportOverrides {
   timeScale?: number;
   /** Injectable randomness for the jitter, in [0, 1). */
   random?: () => number;
+  /** Called before each wait between attempts, e.g. to tell the user the API asked to slow down. */
+  onRetry?: (event: RetryEvent) => void;
   /** Reads the API's error code and message from an error answer's JSON body. */
   errorBody: (body: unknown) => ErrorBodyFields;
   /** The secrets in use (key secrets, tokens), scrubbed from anything an error carries. */
@@ -90,6 +107,7 @@ export class Transport {
   private readonly dispatcher: Dispatcher;
   private readonly limiter: ApiRateLimiter;
   private readonly random: () => number;
+  private readonly onRetry: ((event: RetryEvent) => void) | undefined;
   private readonly errorBody: (body: unknown) => ErrorBodyFields;
   private readonly secrets: () => readonly (string | undefined)[];
 
@@ -102,6 +120,7 @@ export class Transport {
     this.base = new URL(options.baseUrl);
     this.basePath = this.base.pathname.replace(/\/+$/, "");
     this.random = options.random ?? Math.random;
+    this.onRetry = options.onRetry;
     this.errorBody = options.errorBody;
     this.secrets = options.secrets ?? (() => []);
     this.dispatcher = dispatcherFor(this.base.origin, {
@@ -124,6 +143,9 @@ export class Transport {
       this.clock,
       this.random,
       this.limiter,
+      this.onRetry &&
+        ((attempt) =>
+          this.onRetry?.({ ...attempt, api: this.api, method: request.method, path: label })),
     );
     const { headers, body } = encodeBody(request);
     const options: GatedDispatchOptions = {
@@ -289,11 +311,12 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 
 /** What every client accepts besides its credentials: limits, timeouts, retry budget and time. */
 export type ClientTransportOptions = TransportOverrides &
-  Pick<TransportOptions, "clock" | "timeScale" | "random" | "env">;
+  Pick<TransportOptions, "clock" | "timeScale" | "random" | "onRetry" | "env">;
 
 /** The transport options given to a client, without its credentials or anything else. */
 export function transportOptionsOf(options: ClientTransportOptions): ClientTransportOptions {
-  const { rateLimit, connections, timeouts, retry, clock, timeScale, random, env } = options;
+  const { rateLimit, connections, timeouts, retry, clock, timeScale, random, onRetry, env } =
+    options;
   return Object.fromEntries(
     Object.entries({
       rateLimit,
@@ -303,6 +326,7 @@ export function transportOptionsOf(options: ClientTransportOptions): ClientTrans
       clock,
       timeScale,
       random,
+      onRetry,
       env,
     }).filter(([, value]) => value !== undefined),
   ) as ClientTransportOptions;

@@ -1,0 +1,56 @@
+import { isNotFound } from "../errors";
+import type { AsaClient } from "./client";
+import { type Group, isSoftDeleted } from "./schemas";
+
+export type GroupReader = Pick<AsaClient, "getGroup">;
+
+export function describeGroup(team: string, name: string): string {
+  return `group "${name}" in team "${team}"`;
+}
+
+/** The live group, or undefined when it does not exist or was soft-deleted (which still answers 200). */
+export async function liveGroup(client: GroupReader, name: string): Promise<Group | undefined> {
+  try {
+    const group = await client.getGroup(name);
+    return isSoftDeleted(group) ? undefined : group;
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
+}
+
+/** ASA refuses changes to a group federated from another team: say so before trying. */
+export function refuseFederated(group: Group, team: string, change: string): void {
+  const from = group.federated_from_team;
+  if (!from) return;
+  throw new Error(
+    `Cannot ${change}: ${describeGroup(team, group.name)} is federated from team "${from}", which manages it; ASA refuses changes to it in team "${team}". Make the change in team "${from}", or stop managing the group here (remove the resource from the program, or from state with \`pulumi state delete <urn>\`).`,
+  );
+}
+
+/** The live group a change is about to write to: missing and federated groups are errors. */
+export async function writableGroup(
+  client: GroupReader,
+  team: string,
+  name: string,
+  change: string,
+): Promise<Group> {
+  const group = await liveGroup(client, name);
+  if (!group) {
+    throw new Error(
+      `Cannot ${change}: ${describeGroup(team, name)} does not exist (or was deleted). Create it first (an asa.Group), or run \`pulumi refresh\` if it was deleted by hand.`,
+    );
+  }
+  refuseFederated(group, team, change);
+  return group;
+}
+
+/** Every member's username, every page read. */
+export async function listMemberNames(
+  client: Pick<AsaClient, "listGroupUsers">,
+  group: string,
+): Promise<string[]> {
+  const names: string[] = [];
+  for await (const user of client.listGroupUsers(group)) names.push(user.name);
+  return names;
+}
