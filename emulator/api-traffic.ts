@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ApiError } from "./api-error";
 import type { ApiName } from "./api-names";
 import type { RateState } from "./rate-window";
@@ -22,6 +22,14 @@ export function instrumentApi(
   options: ApiTrafficOptions,
 ): void {
   const { api, prefix } = options;
+  const record = (request: FastifyRequest, status: number, ms: number) =>
+    state.traffic.record({
+      api,
+      method: request.method,
+      url: request.url,
+      status,
+      ms: Math.round(ms * 100) / 100,
+    });
 
   app.addHook("onRequest", async (request, reply) => {
     const route = request.routeOptions.url;
@@ -33,13 +41,7 @@ export function instrumentApi(
     if (decision.drop) {
       reply.hijack();
       request.raw.socket.destroy();
-      state.traffic.record({
-        api,
-        method: request.method,
-        url: request.url,
-        status: 0,
-        ms: Math.round(reply.elapsedTime),
-      });
+      record(request, 0, reply.elapsedTime);
       return;
     }
     if (decision.rate) options.rateHeaders?.(reply, decision.rate);
@@ -52,13 +54,7 @@ export function instrumentApi(
   });
 
   app.addHook("onResponse", async (request, reply) => {
-    state.traffic.record({
-      api,
-      method: request.method,
-      url: request.url,
-      status: reply.statusCode,
-      ms: Math.round(reply.elapsedTime * 100) / 100,
-    });
+    record(request, reply.statusCode, reply.elapsedTime);
   });
 }
 

@@ -12,7 +12,8 @@ const compsonsGroup = "grp_231db17551d7c96d35ad1f8b";
 const householdGroup = "grp_0475bd935ef06b276b65f052";
 const department = "b745a6d3-364b-4ba2-a235-72121f83dc55";
 
-const accessCredentials = {
+// What signing in to each API needs: in the demo data and in the empty data alike.
+const signIn = {
   asaKey: { key_id: asa.keyId, key_secret: asa.keySecret, service_user: serviceUser },
   asaServiceUser: {
     id: "8f07e932-6285-4a74-a119-575e374f1e08",
@@ -35,7 +36,7 @@ const compsons: EmulatorDataInput = {
     teams: [
       {
         name: asa.team,
-        service_keys: [accessCredentials.asaKey],
+        service_keys: [signIn.asaKey],
         users: [
           {
             id: "6da51721-1c8a-4d5c-955f-d27a0fe35bdf",
@@ -71,7 +72,7 @@ const compsons: EmulatorDataInput = {
               last_name: "Compson",
             },
           },
-          accessCredentials.asaServiceUser,
+          signIn.asaServiceUser,
         ],
         groups: [
           {
@@ -92,7 +93,7 @@ const compsons: EmulatorDataInput = {
     ],
   },
   secureframe: {
-    api_keys: [accessCredentials.secureframeKey],
+    api_keys: [signIn.secureframeKey],
     users: [
       {
         id: "1c5b5e3c-f68b-409d-8f6b-6c0537e8f36d",
@@ -266,11 +267,11 @@ const compsons: EmulatorDataInput = {
   },
   scaikey: {
     tenants: [
-      accessCredentials.scaikeyTenant,
+      signIn.scaikeyTenant,
       { id: sartorisTenant, slug: "sartoris", name: "Sartoris Family" },
     ],
     clients: [
-      accessCredentials.scaikeyClient,
+      signIn.scaikeyClient,
       {
         client_id: "cli_platform_console",
         client_secret: "platform-console-secret-not-real",
@@ -418,15 +419,15 @@ export function emptyData(): EmulatorData {
         teams: [
           {
             name: asa.team,
-            service_keys: [accessCredentials.asaKey],
-            users: [accessCredentials.asaServiceUser],
+            service_keys: [signIn.asaKey],
+            users: [signIn.asaServiceUser],
           },
         ],
       },
-      secureframe: { api_keys: [accessCredentials.secureframeKey] },
+      secureframe: { api_keys: [signIn.secureframeKey] },
       scaikey: {
-        tenants: [accessCredentials.scaikeyTenant],
-        clients: [accessCredentials.scaikeyClient],
+        tenants: [signIn.scaikeyTenant],
+        clients: [signIn.scaikeyClient],
       },
     },
     "empty data",

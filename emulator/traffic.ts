@@ -13,14 +13,16 @@ export type Counters = Record<ApiName, Record<string, number>>;
 
 const logLength = 1000;
 
+const emptyCounters = (): Counters => ({ asa: {}, secureframe: {}, scaikey: {} });
+
 /** Per-route request counters and a log of the last requests of the three APIs. */
 export class Traffic {
-  private counters = new Map<string, number>();
+  private counters = emptyCounters();
   private log: RequestLogEntry[] = [];
 
   count(api: ApiName, method: string, route: string): void {
-    const key = `${api}\u0000${method} ${route}`;
-    this.counters.set(key, (this.counters.get(key) ?? 0) + 1);
+    const key = `${method} ${route}`;
+    this.counters[api][key] = (this.counters[api][key] ?? 0) + 1;
   }
 
   record(entry: RequestLogEntry): void {
@@ -29,12 +31,7 @@ export class Traffic {
   }
 
   snapshotCounters(): Counters {
-    const result: Counters = { asa: {}, secureframe: {}, scaikey: {} };
-    for (const [key, count] of this.counters) {
-      const [api, route] = key.split("\u0000") as [ApiName, string];
-      result[api][route] = count;
-    }
-    return result;
+    return structuredClone(this.counters);
   }
 
   requests(): RequestLogEntry[] {
@@ -42,7 +39,7 @@ export class Traffic {
   }
 
   clearCounters(): void {
-    this.counters.clear();
+    this.counters = emptyCounters();
   }
 
   clearRequests(): void {

@@ -7,9 +7,14 @@ import {
   type EmulatorData,
 } from "../data-schema";
 
-export function findTeam(data: EmulatorData, name: string): AsaTeam {
+/** Team names match case-insensitively, as ASA's clients compare them. */
+export function teamNamed(data: EmulatorData, name: string): AsaTeam | undefined {
   const wanted = name.toLowerCase();
-  const team = data.asa.teams.find((t) => t.name.toLowerCase() === wanted);
+  return data.asa.teams.find((t) => t.name.toLowerCase() === wanted);
+}
+
+export function findTeam(data: EmulatorData, name: string): AsaTeam {
+  const team = teamNamed(data, name);
   if (!team) throw new ApiError(404, `team ${name} does not exist`);
   return team;
 }

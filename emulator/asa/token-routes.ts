@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ApiError } from "../api-error";
 import type { EmulatorState } from "../state";
 import { parseAsaBody } from "./errors";
-import { asaTime, findTeam } from "./team";
+import { asaTime, teamNamed } from "./team";
 
 const tokenLifetimeMs = 60 * 60 * 1000;
 
@@ -16,17 +16,12 @@ export function asaTokenRoutes(state: EmulatorState) {
       "/v1/teams/:team_name/service_token",
       async (request) => {
         const body = parseAsaBody(serviceTokenBody, request.body);
-        const team = (() => {
-          try {
-            return findTeam(state.data, request.params.team_name);
-          } catch {
-            throw new ApiError(401, "invalid API key");
-          }
-        })();
-        const key = team.service_keys.find(
+        // An unknown team is the same 401 as a wrong key.
+        const team = teamNamed(state.data, request.params.team_name);
+        const key = team?.service_keys.find(
           (k) => k.key_id === body.key_id && k.key_secret === body.key_secret,
         );
-        if (!key) throw new ApiError(401, "invalid API key");
+        if (!team || !key) throw new ApiError(401, "invalid API key");
         const user = team.users.find((u) => u.name === key.service_user);
         if (user?.status !== "ACTIVE")
           throw new ApiError(401, `service user ${key.service_user} is not active`);
