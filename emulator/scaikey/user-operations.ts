@@ -137,8 +137,9 @@ export function updateUser(
     Object.entries({ email, locale, timezone }).filter(([, v]) => v !== null && v !== undefined),
   );
   const cleared = Object.fromEntries(Object.entries(nullable).filter(([, v]) => v !== undefined));
+  // A new address has not been verified yet.
+  if (email && email.toLowerCase() !== user.email.toLowerCase()) user.email_verified = false;
   Object.assign(user, cleared, required, { updated_at: now() });
-  if (required.email !== undefined) user.email_verified = false;
 }
 
 // Which status an administrator may move a user to from each status. PENDING_* are reached
