@@ -47,8 +47,13 @@ export function readSetting(name: SettingName): { value?: string; source: Settin
 export function requireSetting(name: SettingName): string {
   const { value } = readSetting(name);
   if (value !== undefined) return value;
+  throw missingSettingError(name);
+}
+
+/** The error for a missing setting: it names the config key and the environment variable, never a value. */
+export function missingSettingError(name: SettingName, hint = ""): Error {
   const secret = settings[name].secret ? " --secret" : "";
-  throw new Error(
-    `Missing ${configNamespace}:${name}: set it with \`pulumi config set${secret} ${configNamespace}:${name} <value>\` or the environment variable ${settings[name].env}.`,
+  return new Error(
+    `Missing ${configNamespace}:${name}${hint}: set it with \`pulumi config set${secret} ${configNamespace}:${name} <value>\` or the environment variable ${settings[name].env}.`,
   );
 }
