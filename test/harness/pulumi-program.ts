@@ -38,6 +38,8 @@ export interface ProgramOptions {
   /** Files of the program, by path relative to its directory (index.ts, Pulumi.yaml is added). */
   files: Record<string, string>;
   name?: string;
+  /** The stack's name (default "test"). */
+  stack?: string;
   /** Extra environment for every command (e.g. API base URLs). */
   env?: Record<string, string>;
   /** A tarball to install instead of packing the working tree. */
@@ -51,7 +53,7 @@ let packedTarball: string | undefined;
  * node_modules holding this package installed from its packed tarball.
  */
 export class PulumiProgram {
-  readonly stack = "test";
+  readonly stack: string;
   readonly root = mkdtempSync(join(tmpdir(), "pulumi-identity-engine-"));
   readonly dir = join(this.root, "program");
   readonly backend = join(this.root, "backend");
@@ -60,6 +62,7 @@ export class PulumiProgram {
 
   private constructor(private readonly options: ProgramOptions) {
     this.name = options.name ?? "engine-test";
+    this.stack = options.stack ?? "test";
     this.env = {
       PATH: `${pulumiBinDir()}:${process.env.PATH}`,
       HOME: process.env.HOME,
@@ -142,6 +145,15 @@ export class PulumiProgram {
 
   async setConfig(key: string, value: string, opts: { secret?: boolean } = {}): Promise<void> {
     await this.pulumi(["config", "set", key, value, ...(opts.secret ? ["--secret"] : [])]);
+  }
+
+  /** Sets several config values in one CLI call. */
+  async setConfigs(entries: { key: string; value: string; secret?: boolean }[]): Promise<void> {
+    const flags = entries.flatMap(({ key, value, secret }) => [
+      secret ? "--secret" : "--plaintext",
+      `${key}=${value}`,
+    ]);
+    await this.pulumi(["config", "set-all", ...flags]);
   }
 
   private async engine(
