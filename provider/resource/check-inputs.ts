@@ -1,0 +1,60 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { z } from "zod";
+import { formatIssuePath } from "../transport/check-input";
+import { containsUnknown } from "./unknown";
+
+export type Inputs = Record<string, unknown>;
+
+export interface CheckOutcome {
+  inputs: Inputs;
+  failures: pulumi.dynamic.CheckFailure[];
+}
+
+/** The arguments a program passed, without the engine's own keys (`__provider`, ...). */
+export function programInputs(news: Inputs): Inputs {
+  return Object.fromEntries(Object.entries(news).filter(([key]) => !key.startsWith("__")));
+}
+
+/**
+ * Validates and normalises a resource's inputs with a zod object schema whose messages say what
+ * is wrong and how to fix it. Each failure names the exact property path (`members[3]`), and its
+ * reason starts with that path, so it reads on its own wherever it is shown.
+ *
+ * A property holding the engine's unknown value anywhere (a preview, waiting on another resource)
+ * is passed through as it is and not checked: the engine checks again once it is known.
+ */
+export function checkInputs(
+  schema: z.ZodObject,
+  news: Inputs,
+  options: { resource: string },
+): CheckOutcome {
+  const given = programInputs(news);
+  const pending = Object.keys(given).filter((key) => containsUnknown(given[key]));
+  const known = Object.fromEntries(Object.entries(given).filter(([key]) => !pending.includes(key)));
+  const declared = Object.keys(schema.shape);
+  const mask = Object.fromEntries(
+    pending.filter((key) => declared.includes(key)).map((key) => [key, true]),
+  );
+  const checked = schema.omit(mask as never);
+  const result = checked.safeParse(known);
+  const passedThrough = Object.fromEntries(pending.map((key) => [key, given[key]]));
+  if (result.success) return { inputs: { ...result.data, ...passedThrough }, failures: [] };
+
+  const failures = result.error.issues.flatMap((issue): pulumi.dynamic.CheckFailure[] => {
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({
+        property: key,
+        reason: `${key}: ${options.resource} has no argument "${key}"; remove it or use one of ${declared.join(", ")}`,
+      }));
+    }
+    const property = formatIssuePath(issue.path);
+    return [{ property, reason: property ? `${property}: ${issue.message}` : issue.message }];
+  });
+  return { inputs: given, failures };
+}
+
+/** `JSON.stringify` for values quoted in messages, cut short so a huge value stays readable. */
+export function quote(value: unknown): string {
+  const text = value === undefined ? "undefined" : JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

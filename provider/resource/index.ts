@@ -1,0 +1,7 @@
+export { type CheckOutcome, checkInputs, type Inputs, programInputs, quote } from "./check-inputs";
+export { changedProperties, type DiffSpec, diffInputs } from "./diff-inputs";
+export { nameSet, namesOf, sortedUnique } from "./normalize";
+export { withoutUndefined } from "./outputs";
+export { PartialFailure } from "./partial-failure";
+export { joinId, splitId } from "./resource-id";
+export { containsUnknown, isUnknown, UNKNOWN } from "./unknown";
