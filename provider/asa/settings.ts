@@ -1,4 +1,4 @@
-import { configNamespace, readSetting, settings } from "../config";
+import { missingSettingError, readSetting } from "../config";
 import { AsaClient } from "./client";
 
 type AsaSettingName = "asaTeam" | "asaKeyId" | "asaKeySecret" | "asaBaseUrl";
@@ -8,14 +8,6 @@ export type AsaSettingSource = (name: AsaSettingName) => string | undefined;
 
 /** Inside Pulumi's dynamic-provider host: stack config given to `configure()`, then environment. */
 export const providerSettings: AsaSettingSource = (name) => readSetting(name).value;
-
-/** An error that names the config key and the environment variable, never a value. */
-export function missingSetting(name: AsaSettingName, hint = ""): Error {
-  const secret = settings[name].secret ? " --secret" : "";
-  return new Error(
-    `Missing ${configNamespace}:${name}${hint}: set it with \`pulumi config set${secret} ${configNamespace}:${name} <value>\` or the environment variable ${settings[name].env}.`,
-  );
-}
 
 /** The team resources use when they name none (`identity:asaTeam`, else `ASA_TEAM`). */
 export function defaultAsaTeam(source: AsaSettingSource = providerSettings): string | undefined {
@@ -28,11 +20,11 @@ export function defaultAsaTeam(source: AsaSettingSource = providerSettings): str
  */
 export function asaClient(team?: string, source: AsaSettingSource = providerSettings): AsaClient {
   const teamName = team ?? defaultAsaTeam(source);
-  if (!teamName) throw missingSetting("asaTeam", " (or a team on the resource)");
+  if (!teamName) throw missingSettingError("asaTeam", " (or a team on the resource)");
   const keyId = source("asaKeyId");
-  if (!keyId) throw missingSetting("asaKeyId");
+  if (!keyId) throw missingSettingError("asaKeyId");
   const keySecret = source("asaKeySecret");
-  if (!keySecret) throw missingSetting("asaKeySecret");
+  if (!keySecret) throw missingSettingError("asaKeySecret");
   const baseUrl = source("asaBaseUrl");
   return new AsaClient({ team: teamName, keyId, keySecret, ...(baseUrl ? { baseUrl } : {}) });
 }

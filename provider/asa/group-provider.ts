@@ -1,0 +1,128 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { isConflict, isNotFound } from "../errors";
+import {
+  checkInputs,
+  diffInputs,
+  type Inputs,
+  joinId,
+  namesOf,
+  sortedUnique,
+  splitId,
+  withoutUndefined,
+} from "../resource";
+import { withDefaultTeam } from "./check-team";
+import type { AsaClient } from "./client";
+import { describeGroup, liveGroup, refuseFederated, writableGroup } from "./group-access";
+import { GroupArgs, type GroupInputs, GroupOutputs } from "./group-inputs";
+import type { Group } from "./schemas";
+import { asaClient } from "./settings";
+
+export type GroupApi = Pick<AsaClient, "getGroup" | "createGroup" | "updateGroup" | "deleteGroup">;
+
+function outputsOf(inputs: GroupInputs, group: Group): GroupOutputs {
+  return withoutUndefined({
+    name: inputs.name,
+    team: inputs.team,
+    roles: sortedUnique(group.roles),
+    adopt: inputs.adopt,
+    groupId: group.id,
+  });
+}
+
+function sameRoles(a: readonly string[], b: readonly string[]): boolean {
+  return namesOf(a).join("\n") === namesOf(b).join("\n");
+}
+
+/** The stored outputs, with the team and name taken from the ID when they are missing. */
+function storedOutputs(id: string, props: Inputs | undefined): Partial<GroupOutputs> {
+  const parsed = GroupOutputs.partial().safeParse(props ?? {});
+  const stored = parsed.success ? parsed.data : {};
+  const fromId = splitId(id);
+  return { ...stored, team: stored.team ?? fromId?.scope, name: stored.name ?? fromId?.name };
+}
+
+/** The provider of `asa.Group`; `client` is injectable for tests. */
+export function groupProvider(
+  client: (team: string) => GroupApi = (team) => asaClient(team),
+): pulumi.dynamic.ResourceProvider {
+  return {
+    async check(_olds, news) {
+      return withDefaultTeam(checkInputs(GroupArgs, news, { resource: "asa.Group" }));
+    },
+
+    async diff(_id, olds, news) {
+      return diffInputs(olds, news, {
+        compare: ["name", "team", "roles"],
+        replaceOn: ["name", "team"],
+        // Group names are unique in a team: the old group must go before the new one is made.
+        deleteBeforeReplace: true,
+        normalize: { roles: namesOf },
+      });
+    },
+
+    async create(news) {
+      const inputs = news as GroupInputs;
+      const api = client(inputs.team);
+      const id = joinId(inputs.team, inputs.name);
+      try {
+        const group = await api.createGroup({ name: inputs.name, roles: inputs.roles });
+        return { id, outs: outputsOf(inputs, group) };
+      } catch (err) {
+        if (!isConflict(err)) throw err;
+      }
+      const where = describeGroup(inputs.team, inputs.name);
+      if (!inputs.adopt) {
+        throw new Error(
+          `Cannot create ${where}: it already exists. To manage the existing group with this resource, set adopt: true on it (its roles then become ${JSON.stringify(inputs.roles)}); or give the resource another name.`,
+        );
+      }
+      const existing = await liveGroup(api, inputs.name);
+      if (!existing)
+        throw new Error(
+          `Cannot adopt ${where}: ASA said it exists, then that it does not; try again.`,
+        );
+      if (sameRoles(existing.roles, inputs.roles)) return { id, outs: outputsOf(inputs, existing) };
+      refuseFederated(existing, inputs.team, `set the roles of ${where}`);
+      await api.updateGroup(inputs.name, { roles: inputs.roles });
+      return { id, outs: outputsOf(inputs, { ...existing, roles: inputs.roles }) };
+    },
+
+    async read(id, props) {
+      const stored = storedOutputs(id, props);
+      if (!stored.team || !stored.name) return {};
+      const group = await liveGroup(client(stored.team), stored.name);
+      if (!group) return {};
+      const outs = outputsOf(
+        { name: stored.name, team: stored.team, roles: [], adopt: stored.adopt ?? false },
+        group,
+      );
+      const { groupId: _groupId, ...inputs } = outs;
+      return { id, props: outs, inputs };
+    },
+
+    async update(_id, _olds, news) {
+      const inputs = news as GroupInputs;
+      const api = client(inputs.team);
+      const change = `set the roles of ${describeGroup(inputs.team, inputs.name)}`;
+      const group = await writableGroup(api, inputs.team, inputs.name, change);
+      await api.updateGroup(inputs.name, { roles: inputs.roles });
+      return { outs: outputsOf(inputs, { ...group, roles: inputs.roles }) };
+    },
+
+    async delete(id, props) {
+      const { team, name } = storedOutputs(id, props);
+      if (!team || !name) return;
+      const api = client(team);
+      const group = await liveGroup(api, name);
+      if (!group) return;
+      refuseFederated(group, team, `delete ${describeGroup(team, name)}`);
+      try {
+        await api.deleteGroup(name);
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
+      }
+    },
+  };
+}
+
+export const asaGroupProvider = groupProvider();
