@@ -1,0 +1,60 @@
+import { isNotFound } from "../errors";
+import type { AsaClient } from "./client";
+import type { MembershipPlan } from "./membership-plan";
+
+export type MembershipWriter = Pick<AsaClient, "addUserToGroup" | "removeUserFromGroup">;
+
+export interface ChangeFailure {
+  action: "add" | "remove";
+  name: string;
+  error: Error;
+}
+
+export interface ChangeOutcome {
+  added: string[];
+  removed: string[];
+  failures: ChangeFailure[];
+}
+
+/**
+ * Sends every add and remove of the plan at once; the transport limits how many are in flight.
+ * Removing someone already out (404) counts as done. Every failure is kept, none is swallowed.
+ */
+export async function applyPlan(
+  client: MembershipWriter,
+  group: string,
+  plan: MembershipPlan,
+): Promise<ChangeOutcome> {
+  const calls = [
+    ...plan.toAdd.map((name) => ({
+      action: "add" as const,
+      name,
+      run: () => client.addUserToGroup(group, name),
+    })),
+    ...plan.toRemove.map((name) => ({
+      action: "remove" as const,
+      name,
+      run: async () => {
+        try {
+          await client.removeUserFromGroup(group, name);
+        } catch (err) {
+          if (!isNotFound(err)) throw err;
+        }
+      },
+    })),
+  ];
+  const settled = await Promise.allSettled(calls.map((call) => call.run()));
+  const outcome: ChangeOutcome = { added: [], removed: [], failures: [] };
+  settled.forEach((result, index) => {
+    const call = calls[index];
+    if (!call) return;
+    if (result.status === "fulfilled") {
+      (call.action === "add" ? outcome.added : outcome.removed).push(call.name);
+    } else {
+      const error =
+        result.reason instanceof Error ? result.reason : new Error(String(result.reason));
+      outcome.failures.push({ action: call.action, name: call.name, error });
+    }
+  });
+  return outcome;
+}
