@@ -5,6 +5,9 @@ export { configure } from "./config";
 // Loaded on first use, so a program that manages only Secureframe users never loads the ASA code.
 const providers = {
   "diagnostics:ProviderCheck": () => require("./diagnostics/provider-check").providerCheckProvider,
+  "asa:Group": () => require("./asa/group-provider").asaGroupProvider,
+  "asa:GroupMembership": () =>
+    require("./asa/group-membership-provider").asaGroupMembershipProvider,
 } satisfies Record<string, () => pulumi.dynamic.ResourceProvider>;
 
 export type ResourceKind = keyof typeof providers;

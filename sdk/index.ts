@@ -1,1 +1,2 @@
+export * as asa from "./asa";
 export * as diagnostics from "./diagnostics";
