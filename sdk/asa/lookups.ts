@@ -1,0 +1,107 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { AsaClient } from "../../provider/asa/client";
+import { describeGroup, listMemberNames, liveGroup } from "../../provider/asa/group-access";
+import type { Group, User, UserStatus } from "../../provider/asa/schemas";
+import { type AsaSettingSource, asaClient } from "../../provider/asa/settings";
+import { configNamespace, settings } from "../../provider/config";
+import { isNotFound } from "../../provider/errors";
+import { sortedUnique } from "../../provider/resource";
+
+/**
+ * Where a lookup finds its credentials. Anything left out comes from the program's stack config
+ * (`identity:asaTeam`, `identity:asaKeyId`, `identity:asaKeySecret`, `identity:asaBaseUrl`), then
+ * from `ASA_TEAM`, `ASA_KEY_ID`, `ASA_KEY_SECRET`, `ASA_BASE_URL`.
+ */
+export interface AsaLookupOptions {
+  team?: string;
+  keyId?: string;
+  keySecret?: string;
+  /** Default https://app.scaleft.com. */
+  baseUrl?: string;
+}
+
+function lookupClient(options: AsaLookupOptions): AsaClient {
+  const config = new pulumi.Config(configNamespace);
+  const explicit: Record<string, string | undefined> = {
+    asaTeam: options.team,
+    asaKeyId: options.keyId,
+    asaKeySecret: options.keySecret,
+    asaBaseUrl: options.baseUrl,
+  };
+  const source: AsaSettingSource = (name) =>
+    explicit[name] || config.get(name) || process.env[settings[name].env] || undefined;
+  return asaClient(undefined, source);
+}
+
+/** A live group of the team; fails when it does not exist or was deleted. */
+export async function getGroup(name: string, options: AsaLookupOptions = {}): Promise<Group> {
+  const client = lookupClient(options);
+  const group = await liveGroup(client, name);
+  if (!group) throw new Error(`${describeGroup(client.team, name)} does not exist`);
+  return group;
+}
+
+export interface GetGroupsOptions extends AsaLookupOptions {
+  /** Only groups whose name contains this (case-insensitive). */
+  contains?: string;
+  /** Soft-deleted groups too. */
+  includeDeleted?: boolean;
+}
+
+/** The team's groups, every page read. */
+export async function getGroups(options: GetGroupsOptions = {}): Promise<Group[]> {
+  const groups: Group[] = [];
+  const filters = {
+    ...(options.contains ? { contains: options.contains } : {}),
+    ...(options.includeDeleted ? { include_deleted: true } : {}),
+  };
+  for await (const group of lookupClient(options).listGroups(filters)) groups.push(group);
+  return groups;
+}
+
+/** The usernames of a group's members, sorted, every page read. */
+export async function getGroupMembers(
+  group: string,
+  options: AsaLookupOptions = {},
+): Promise<string[]> {
+  const client = lookupClient(options);
+  if (!(await liveGroup(client, group))) {
+    throw new Error(`${describeGroup(client.team, group)} does not exist`);
+  }
+  return sortedUnique(await listMemberNames(client, group));
+}
+
+/** One user of the team, by username (case-sensitive); fails when there is none. */
+export async function getUser(name: string, options: AsaLookupOptions = {}): Promise<User> {
+  const client = lookupClient(options);
+  try {
+    return await client.getUser(name);
+  } catch (err) {
+    if (isNotFound(err)) throw new Error(`user "${name}" does not exist in team "${client.team}"`);
+    throw err;
+  }
+}
+
+export interface GetUsersOptions extends AsaLookupOptions {
+  /** Only users with one of these statuses. */
+  status?: UserStatus | UserStatus[];
+  /** Only usernames containing this. */
+  contains?: string;
+  /** Only usernames starting with this. */
+  startsWith?: string;
+  /** Service users too (ASA leaves them out by default). */
+  includeServiceUsers?: boolean;
+}
+
+/** The team's users, every page read. */
+export async function getUsers(options: GetUsersOptions = {}): Promise<User[]> {
+  const users: User[] = [];
+  const filters = {
+    ...(options.status ? { status: options.status } : {}),
+    ...(options.contains ? { contains: options.contains } : {}),
+    ...(options.startsWith ? { starts_with: options.startsWith } : {}),
+    ...(options.includeServiceUsers ? { include_service_users: true } : {}),
+  };
+  for await (const user of lookupClient(options).listUsers(filters)) users.push(user);
+  return users;
+}
