@@ -1,0 +1,109 @@
+import assert from "node:assert/strict";
+import type * as pulumi from "@pulumi/pulumi";
+import { type RunningEmulator, startEmulator } from "../../emulator";
+import { configure } from "../../provider/config";
+import type { Inputs } from "../../provider/resource";
+import { closeAllPools } from "../../provider/transport";
+
+export interface AsaFixture {
+  emulator: RunningEmulator;
+  team: string;
+  /** Adds users `<prefix>-0001` ... to the team and returns their names. */
+  addUsers(count: number, prefix: string): Promise<string[]>;
+  /** The group's members as the emulator holds them, sorted. */
+  membersOf(group: string): Promise<string[]>;
+  /** Requests to one ASA route since the last reset of the counters, e.g. "POST /v1/teams/:team_name/groups/:group_name/users". */
+  count(route: string): Promise<number>;
+  /** Every ASA request that changes something (POST, PUT, DELETE; token exchanges excluded). */
+  writes(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export const routes = {
+  getGroup: "GET /v1/teams/:team_name/groups/:group_name",
+  createGroup: "POST /v1/teams/:team_name/groups",
+  updateGroup: "PUT /v1/teams/:team_name/groups/:group_name",
+  deleteGroup: "DELETE /v1/teams/:team_name/groups/:group_name",
+  listMembers: "GET /v1/teams/:team_name/groups/:group_name/users",
+  addMember: "POST /v1/teams/:team_name/groups/:group_name/users",
+  removeMember: "DELETE /v1/teams/:team_name/groups/:group_name/users/:user_name",
+  getUser: "GET /v1/teams/:team_name/users/:user_name",
+  listUsers: "GET /v1/teams/:team_name/users",
+};
+
+/** An emulator, and the providers configured for it through `configure()` as Pulumi's host does. */
+export async function startAsaFixture(): Promise<AsaFixture> {
+  const emulator = await startEmulator();
+  const { team, keyId, keySecret } = emulator.credentials.asa;
+  const config: Record<string, string> = {
+    "identity:asaTeam": team,
+    "identity:asaKeyId": keyId,
+    "identity:asaKeySecret": keySecret,
+    "identity:asaBaseUrl": emulator.asaUrl,
+  };
+  await configure({
+    config: {
+      get: (key) => config[key],
+      require: (key) => config[key] ?? assert.fail(`no ${key}`),
+    },
+  });
+  return {
+    emulator,
+    team,
+    async addUsers(count, prefix) {
+      const names = Array.from(
+        { length: count },
+        (_, i) => `${prefix}-${String(i + 1).padStart(4, "0")}`,
+      );
+      await emulator.control.asa.createUsers(
+        team,
+        names.map((name) => ({ name })),
+      );
+      return names;
+    },
+    async membersOf(group) {
+      return [...(await emulator.control.asa.group(team, group)).members].sort();
+    },
+    async count(route) {
+      return (await emulator.control.counters()).asa[route] ?? 0;
+    },
+    async writes() {
+      const counters = (await emulator.control.counters()).asa;
+      return Object.entries(counters)
+        .filter(
+          ([route]) => /^(POST|PUT|PATCH|DELETE) /.test(route) && !route.endsWith("/service_token"),
+        )
+        .reduce((sum, [, n]) => sum + n, 0);
+    },
+    async stop() {
+      await emulator.stop();
+      await closeAllPools();
+    },
+  };
+}
+
+/** check, as the engine calls it; fails the test on any check failure. */
+export async function checked(
+  provider: pulumi.dynamic.ResourceProvider,
+  news: Inputs,
+  olds: Inputs = {},
+): Promise<Inputs> {
+  const result = await provider.check?.(olds, news);
+  assert.deepEqual(result?.failures ?? [], []);
+  return result?.inputs as Inputs;
+}
+
+/** The check failures' reasons for these inputs. */
+export async function failuresOf(
+  provider: pulumi.dynamic.ResourceProvider,
+  news: Inputs,
+): Promise<{ property: string; reason: string }[]> {
+  return [...((await provider.check?.({}, news))?.failures ?? [])];
+}
+
+/** check then create, as `pulumi up` does for a new resource. */
+export async function created(provider: pulumi.dynamic.ResourceProvider, news: Inputs) {
+  const inputs = await checked(provider, news);
+  const result = await provider.create(inputs);
+  return { inputs, id: result.id, outs: result.outs as Inputs };
+}

@@ -1,0 +1,519 @@
+import assert from "node:assert/strict";
+import { after, before, beforeEach, describe, test } from "node:test";
+import type { AsaClient } from "../../provider/asa/client";
+import {
+  groupMembershipProvider,
+  type MembershipApi,
+  asaGroupMembershipProvider as provider,
+} from "../../provider/asa/group-membership-provider";
+import { asaClient } from "../../provider/asa/settings";
+import { type Inputs, PartialFailure, UNKNOWN } from "../../provider/resource";
+import { type AsaFixture, checked, created, failuresOf, routes, startAsaFixture } from "./fixture";
+
+let asa: AsaFixture;
+before(async () => {
+  asa = await startAsaFixture();
+});
+beforeEach(async () => {
+  await asa.emulator.control.reset();
+  await asa.addUsers(6, "person");
+  await asa.emulator.control.asa.createGroup(asa.team, { name: "eng" });
+  await asa.emulator.control.clearCounters();
+});
+after(() => asa.stop());
+
+const [p1, p2, p3, p4, p5, p6] = Array.from({ length: 6 }, (_, i) => `person-000${i + 1}`) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+];
+
+/** check then update, as `pulumi up` does for a changed resource. */
+async function updated(id: string, olds: Inputs, oldInputs: Inputs, news: Inputs) {
+  const inputs = await checked(provider, news, oldInputs);
+  const diff = await provider.diff?.(id, olds, inputs);
+  assert.equal(diff?.changes, true);
+  const result = await provider.update?.(id, olds, inputs);
+  return { inputs, outs: result?.outs as Inputs };
+}
+
+describe("check and diff", () => {
+  test("members trimmed, deduplicated and sorted (as a name set); mode and team filled in", async () => {
+    const inputs = await checked(provider, {
+      group: " eng",
+      members: [" person-0002", "person-0001 ", "person-0002", "Person-0001"],
+    });
+    assert.deepEqual(inputs, {
+      group: "eng",
+      members: { "Person-0001": true, "person-0001": true, "person-0002": true },
+      mode: "authoritative",
+      team: asa.team,
+      adopt: false,
+    });
+  });
+
+  test("each bad input names the property and the fix", async () => {
+    const failures = await failuresOf(provider, {
+      group: "",
+      members: ["person-0001", "ok", 7, "  "],
+      mode: "strict",
+      adopt: 1,
+      member: ["x"],
+    });
+    assert.deepEqual(
+      failures.map((f) => [f.property, f.reason]),
+      [
+        [
+          "group",
+          'group: "" is not a group name; give the group\'s name or an asa.Group, e.g. "compsons"',
+        ],
+        [
+          "members[2]",
+          'members[2]: 7 is not a username; remove it or give the user\'s ASA username, e.g. "Jason.Compson.IV"',
+        ],
+        [
+          "members[3]",
+          'members[3]: "  " is not a username; remove it or give the user\'s ASA username, e.g. "Jason.Compson.IV"',
+        ],
+        [
+          "mode",
+          'mode: must be "authoritative" or "additive", not "strict": "authoritative" owns the whole member list, "additive" only the listed members',
+        ],
+        ["adopt", "adopt: must be true or false, not 1"],
+        [
+          "member",
+          'member: asa.GroupMembership has no argument "member"; remove it or use one of group, members, mode, team, adopt',
+        ],
+      ],
+    );
+  });
+
+  test("members that are not a list, and missing arguments", async () => {
+    assert.deepEqual(
+      (await failuresOf(provider, { group: "eng", members: "person-0001" })).map((f) => f.reason),
+      ['members: must be a list of usernames, e.g. ["Jason.Compson.IV"], not "person-0001"'],
+    );
+    assert.deepEqual(
+      (await failuresOf(provider, {})).map((f) => f.reason),
+      [
+        'group: required: the group\'s name or an asa.Group, e.g. "compsons"',
+        'members: required: the usernames of the group\'s members, e.g. ["Jason.Compson.IV"]; use [] for none',
+      ],
+    );
+  });
+
+  test("unknown values in a preview pass through without failures", async () => {
+    const result = await provider.check?.(
+      {},
+      { group: UNKNOWN, members: [UNKNOWN, "person-0001"] },
+    );
+    assert.deepEqual(result?.failures, []);
+    assert.deepEqual(result?.inputs, {
+      group: UNKNOWN,
+      members: [UNKNOWN, "person-0001"],
+      mode: "authoritative",
+      team: asa.team,
+      adopt: false,
+    });
+  });
+
+  const olds = {
+    group: "eng",
+    team: "william-faulkner",
+    mode: "authoritative",
+    adopt: false,
+    members: ["a", "b"],
+    unmanagedMembers: [],
+    __provider: "old",
+  };
+  const news = {
+    group: "eng",
+    team: "william-faulkner",
+    mode: "authoritative",
+    adopt: false,
+    members: { b: true, a: true },
+    __provider: "new",
+  };
+
+  test("diff: same members (list in outputs, name set in inputs), new package, adopt: no change", async () => {
+    assert.deepEqual(await provider.diff?.("id", olds, { ...news, adopt: true }), {
+      changes: false,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+  });
+
+  test("diff: members or mode update in place; group or team replace, old first", async () => {
+    assert.deepEqual(await provider.diff?.("id", olds, { ...news, members: { a: true } }), {
+      changes: true,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+    assert.deepEqual(await provider.diff?.("id", olds, { ...news, mode: "additive" }), {
+      changes: true,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+    assert.deepEqual(await provider.diff?.("id", olds, { ...news, group: "ops", team: "t2" }), {
+      changes: true,
+      replaces: ["group", "team"],
+      deleteBeforeReplace: true,
+    });
+  });
+
+  test("diff: unknown members in a preview are a change", async () => {
+    assert.deepEqual(await provider.diff?.("id", olds, { ...news, members: [UNKNOWN] }), {
+      changes: true,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+  });
+});
+
+describe("authoritative", () => {
+  test("create adds the members (only those) and records them; ID team/group", async () => {
+    const { id, outs } = await created(provider, { group: "eng", members: [p2, p1] });
+    assert.equal(id, `${asa.team}/eng`);
+    assert.deepEqual(outs, {
+      group: "eng",
+      team: asa.team,
+      mode: "authoritative",
+      adopt: false,
+      members: [p1, p2],
+      unmanagedMembers: [],
+    });
+    assert.deepEqual(await asa.membersOf("eng"), [p1, p2]);
+    assert.equal(await asa.count(routes.addMember), 2);
+    assert.equal(await asa.count(routes.removeMember), 0);
+  });
+
+  test("update sends only the difference", async () => {
+    const first = await created(provider, { group: "eng", members: [p1, p2, p3] });
+    await asa.emulator.control.clearCounters();
+    const { outs } = await updated(first.id, first.outs, first.inputs, {
+      group: "eng",
+      members: [p2, p3, p4, p5],
+    });
+    assert.deepEqual(outs.members, [p2, p3, p4, p5]);
+    assert.deepEqual(await asa.membersOf("eng"), [p2, p3, p4, p5]);
+    assert.equal(await asa.count(routes.addMember), 2);
+    assert.equal(await asa.count(routes.removeMember), 1);
+  });
+
+  test("applying the same declaration twice writes nothing the second time", async () => {
+    const first = await created(provider, { group: "eng", members: [p1, p2] });
+    await asa.emulator.control.clearCounters();
+    const again = await provider.update?.(first.id, first.outs, first.inputs);
+    assert.deepEqual(again?.outs, first.outs);
+    assert.equal(await asa.writes(), 0);
+  });
+
+  test("someone already added, or already removed, by hand: the change still succeeds", async () => {
+    const first = await created(provider, { group: "eng", members: [p1, p2] });
+    await asa.emulator.control.asa.addGroupMember(asa.team, "eng", p3);
+    await asa.emulator.control.asa.removeGroupMember(asa.team, "eng", p2);
+    const { outs } = await updated(first.id, first.outs, first.inputs, {
+      group: "eng",
+      members: [p1, p3],
+    });
+    assert.deepEqual(outs.members, [p1, p3]);
+    assert.deepEqual(await asa.membersOf("eng"), [p1, p3]);
+  });
+
+  test("drift: read returns the live members as props and inputs; the next update restores", async () => {
+    const first = await created(provider, { group: "eng", members: [p1, p2, p3] });
+    await asa.emulator.control.asa.addGroupMember(asa.team, "eng", p5);
+    await asa.emulator.control.asa.removeGroupMember(asa.team, "eng", p2);
+
+    const read = await provider.read?.(first.id, first.outs);
+    assert.deepEqual(read, {
+      id: first.id,
+      props: { ...first.outs, members: [p1, p3, p5] },
+      inputs: {
+        group: "eng",
+        team: asa.team,
+        mode: "authoritative",
+        adopt: false,
+        members: { [p1]: true, [p3]: true, [p5]: true },
+      },
+    });
+    const diff = await provider.diff?.(first.id, read?.props, first.inputs);
+    assert.equal(diff?.changes, true);
+    const restored = await provider.update?.(first.id, read?.props, first.inputs);
+    assert.deepEqual(restored?.outs, first.outs);
+    assert.deepEqual(await asa.membersOf("eng"), [p1, p2, p3]);
+  });
+
+  test("create on a group with members the list leaves out is refused without adopt, naming them", async () => {
+    await asa.emulator.control.asa.setGroupMembers(asa.team, "eng", [p1, p4, p5]);
+    const inputs = await checked(provider, { group: "eng", members: [p1, p2] });
+    await assert.rejects(provider.create(inputs), {
+      message: `Cannot manage the members of group "eng" in team "${asa.team}" authoritatively: it has 2 member(s) that members does not list: ${p4}, ${p5}. An authoritative asa.GroupMembership would remove them. To take the group over, set adopt: true (then the next up removes them unless you list them in members), or use mode: "additive" to manage only the listed members. Nothing was changed.`,
+    });
+    assert.equal(await asa.writes(), 0);
+  });
+
+  test("adopt takes the group as it is: a matching list writes nothing", async () => {
+    await asa.emulator.control.asa.setGroupMembers(asa.team, "eng", [p1, p2, p3]);
+    const { outs } = await created(provider, { group: "eng", members: [p3, p1, p2], adopt: true });
+    assert.deepEqual(outs.members, [p1, p2, p3]);
+    assert.equal(await asa.writes(), 0);
+  });
+
+  test("adopt with a different list applies the difference", async () => {
+    await asa.emulator.control.asa.setGroupMembers(asa.team, "eng", [p1, p4]);
+    const { outs } = await created(provider, { group: "eng", members: [p1, p2], adopt: true });
+    assert.deepEqual(outs.members, [p1, p2]);
+    assert.deepEqual(await asa.membersOf("eng"), [p1, p2]);
+  });
+
+  test("delete removes the members in state, not the group", async () => {
+    const first = await created(provider, { group: "eng", members: [p1, p2] });
+    await provider.delete?.(first.id, first.outs);
+    assert.deepEqual(await asa.membersOf("eng"), []);
+    const group = await asa.emulator.control.asa.group(asa.team, "eng");
+    assert.equal(group.deleted_at, "0001-01-01T00:00:00Z");
+  });
+
+  test("delete leaves members added by hand since the last refresh; after a refresh it removes them too", async () => {
+    const first = await created(provider, { group: "eng", members: [p1, p2] });
+    await asa.emulator.control.asa.addGroupMember(asa.team, "eng", p3);
+    await provider.delete?.(first.id, first.outs);
+    assert.deepEqual(await asa.membersOf("eng"), [p3]);
+
+    const second = await created(provider, { group: "eng", members: [p1], adopt: true });
+    await asa.emulator.control.asa.addGroupMember(asa.team, "eng", p4);
+    const read = await provider.read?.(second.id, second.outs);
+    await provider.delete?.(second.id, read?.props);
+    assert.deepEqual(await asa.membersOf("eng"), []);
+  });
+
+  test("delete of a membership whose group is gone is done", async () => {
+    const first = await created(provider, { group: "eng", members: [p1] });
+    await asa.emulator.control.asa.deleteGroup(asa.team, "eng");
+    await provider.delete?.(first.id, first.outs);
+  });
+});
+
+describe("additive", () => {
+  test("create leaves the others alone and reports them", async () => {
+    await asa.emulator.control.asa.setGroupMembers(asa.team, "eng", [p4, p5]);
+    const { outs } = await created(provider, { group: "eng", members: [p1, p2], mode: "additive" });
+    assert.deepEqual(outs, {
+      group: "eng",
+      team: asa.team,
+      mode: "additive",
+      adopt: false,
+      members: [p1, p2],
+      unmanagedMembers: [p4, p5],
+    });
+    assert.deepEqual(await asa.membersOf("eng"), [p1, p2, p4, p5]);
+    assert.equal(await asa.count(routes.removeMember), 0);
+  });
+
+  test("update removes only members it managed; read keeps managed members still present", async () => {
+    await asa.emulator.control.asa.setGroupMembers(asa.team, "eng", [p5]);
+    const first = await created(provider, {
+      group: "eng",
+      members: [p1, p2, p3],
+      mode: "additive",
+    });
+    const { outs } = await updated(first.id, first.outs, first.inputs, {
+      group: "eng",
+      members: [p1, p2],
+      mode: "additive",
+    });
+    assert.deepEqual(await asa.membersOf("eng"), [p1, p2, p5]);
+    assert.deepEqual(outs.unmanagedMembers, [p5]);
+
+    await asa.emulator.control.asa.removeGroupMember(asa.team, "eng", p2);
+    await asa.emulator.control.asa.addGroupMember(asa.team, "eng", p6);
+    const read = await provider.read?.(first.id, outs);
+    assert.deepEqual(read?.props.members, [p1]);
+    assert.deepEqual(read?.props.unmanagedMembers, [p5, p6]);
+    assert.deepEqual(read?.inputs?.members, { [p1]: true });
+  });
+
+  test("delete removes only the managed members", async () => {
+    await asa.emulator.control.asa.setGroupMembers(asa.team, "eng", [p5]);
+    const first = await created(provider, { group: "eng", members: [p1], mode: "additive" });
+    await provider.delete?.(first.id, first.outs);
+    assert.deepEqual(await asa.membersOf("eng"), [p5]);
+  });
+
+  test("switching to authoritative with unmanaged members needs adopt", async () => {
+    await asa.emulator.control.asa.setGroupMembers(asa.team, "eng", [p5]);
+    const first = await created(provider, { group: "eng", members: [p1], mode: "additive" });
+    const news = await checked(provider, { group: "eng", members: [p1] }, first.inputs);
+    await assert.rejects(
+      provider.update?.(first.id, first.outs, news) ?? Promise.resolve(),
+      /it has 1 member\(s\) that members does not list: person-0005/,
+    );
+    const adopted = await checked(
+      provider,
+      { group: "eng", members: [p1], adopt: true },
+      first.inputs,
+    );
+    await provider.update?.(first.id, first.outs, adopted);
+    assert.deepEqual(await asa.membersOf("eng"), [p1]);
+  });
+});
+
+describe("failures", () => {
+  test("users that do not exist: one error naming every one, and nothing changed", async () => {
+    await asa.emulator.control.asa.setGroupMembers(asa.team, "eng", [p1, p6]);
+    const first = await created(provider, { group: "eng", members: [p1, p6] });
+    await asa.emulator.control.clearCounters();
+    const news = await checked(
+      provider,
+      { group: "eng", members: [p1, p2, "nobody", "Person-0003", "Quentin.Compson.III", "ghost"] },
+      first.inputs,
+    );
+    await assert.rejects(provider.update?.(first.id, first.outs, news) ?? Promise.resolve(), {
+      message: `Cannot change the members of group "eng" in team "${asa.team}": 4 of the users to add cannot join it, so nothing was changed: Person-0003 (no such user), Quentin.Compson.III (deleted in ASA), ghost (no such user), nobody (no such user). Fix or remove them in members.`,
+    });
+    assert.equal(await asa.writes(), 0);
+    assert.deepEqual(await asa.membersOf("eng"), [p1, p6]);
+  });
+
+  test("over a hundred users to add are checked against the team's user list, all problems named", async () => {
+    const many = await asa.addUsers(150, "bulk");
+    const inputs = await checked(provider, {
+      group: "eng",
+      members: [...many, "bulk-9999", "BULK-0002", "Quentin.Compson.III"],
+    });
+    await assert.rejects(provider.create(inputs), {
+      message: `Cannot change the members of group "eng" in team "${asa.team}": 3 of the users to add cannot join it, so nothing was changed: BULK-0002 (ASA spells it "bulk-0002"), Quentin.Compson.III (deleted in ASA), bulk-9999 (no such user). Fix or remove them in members.`,
+    });
+    assert.equal(await asa.count(routes.getUser), 0);
+    assert.equal(await asa.writes(), 0);
+  });
+
+  test("a failure half-way: partial failure with the members actually in the group; the next up finishes", async () => {
+    // Someone deletes two users in the console while the adds are under way: ASA refuses those adds.
+    const racing = new Set([p3, p5]);
+    const client = (team: string): MembershipApi => {
+      const real = asaClient(team);
+      return Object.assign(Object.create(real) as AsaClient, {
+        addUserToGroup: async (group: string, name: string) => {
+          if (racing.has(name))
+            await asa.emulator.control.asa.updateUser(team, name, { status: "DELETED" });
+          return real.addUserToGroup(group, name);
+        },
+      });
+    };
+    const racy = groupMembershipProvider(client);
+    await asa.emulator.control.asa.setGroupMembers(asa.team, "eng", [p6]);
+    const inputs = await checked(racy, {
+      group: "eng",
+      members: [p1, p2, p3, p4, p5],
+      adopt: true,
+    });
+    const error = await racy.create(inputs).then(
+      () => assert.fail("create should fail"),
+      (err: unknown) => err,
+    );
+    assert.ok(error instanceof PartialFailure);
+    assert.equal(error.id, `${asa.team}/eng`);
+    assert.deepEqual(await asa.membersOf("eng"), [p1, p2, p4]);
+    assert.deepEqual(error.properties, {
+      group: "eng",
+      team: asa.team,
+      mode: "authoritative",
+      adopt: true,
+      members: [p1, p2, p4],
+      unmanagedMembers: [],
+      __provider: undefined,
+    });
+    assert.match(
+      error.message,
+      /^2 of 6 membership changes to group "eng" in team "william-faulkner" failed \(3 added, 1 removed\)\. State records who is in the group now; run `pulumi up` again to finish\./,
+    );
+    assert.match(
+      error.message,
+      /- add person-0003: Okta ASA POST \/v1\/teams\/william-faulkner\/groups\/eng\/users failed: 400 invalid_request: user person-0003 is deleted and cannot join a group/,
+    );
+
+    // The users are back; the next up diffs the partial state against the declaration and finishes.
+    racing.clear();
+    for (const name of [p3, p5])
+      await asa.emulator.control.asa.updateUser(asa.team, name, { status: "ACTIVE" });
+    const diff = await racy.diff?.(error.id, error.properties, inputs);
+    assert.equal(diff?.changes, true);
+    await asa.emulator.control.clearCounters();
+    const finished = await racy.update?.(error.id, error.properties, inputs);
+    assert.deepEqual(finished?.outs.members, [p1, p2, p3, p4, p5]);
+    assert.equal(await asa.count(routes.addMember), 2);
+  });
+
+  test("the partial failure carries __provider so later read and delete can load the provider", async () => {
+    const client = (team: string): MembershipApi => {
+      const real = asaClient(team);
+      return Object.assign(Object.create(real) as AsaClient, {
+        addUserToGroup: async () => {
+          throw new Error("connection lost");
+        },
+      });
+    };
+    const failing = groupMembershipProvider(client);
+    const inputs = await checked(failing, { group: "eng", members: [p1] });
+    await assert.rejects(failing.create({ ...inputs, __provider: "handle" }), (err: unknown) => {
+      assert.ok(err instanceof PartialFailure);
+      assert.equal(err.properties.__provider, "handle");
+      assert.deepEqual(err.properties.members, []);
+      return true;
+    });
+  });
+
+  test("a federated group's members are not changed", async () => {
+    const inputs = await checked(provider, { group: "sartoris", members: [p1] });
+    await assert.rejects(
+      provider.create(inputs),
+      /^Error: Cannot change the members of group "sartoris" in team "william-faulkner": group "sartoris" in team "william-faulkner" is federated from team "yoknapatawpha-county"/,
+    );
+    assert.equal(await asa.writes(), 0);
+  });
+
+  test("a group that does not exist: create fails saying so; read of a soft-deleted group is gone", async () => {
+    const inputs = await checked(provider, { group: "nope", members: [p1] });
+    await assert.rejects(
+      provider.create(inputs),
+      /group "nope" in team "william-faulkner" does not exist/,
+    );
+    const first = await created(provider, { group: "eng", members: [p1] });
+    await asa.emulator.control.asa.updateGroup(asa.team, "eng", {
+      deleted_at: "2026-02-03T04:05:06Z",
+    });
+    assert.deepEqual(await provider.read?.(first.id, first.outs), {});
+  });
+});
+
+describe("a 1,000-member group", () => {
+  test("create adds everyone, read reads every page", async () => {
+    const thousand = await asa.addUsers(1000, "member");
+    await asa.emulator.control.clearCounters();
+    const startedCreate = performance.now();
+    const first = await created(provider, { group: "eng", members: thousand });
+    const createMs = performance.now() - startedCreate;
+    const createRequests = Object.values((await asa.emulator.control.counters()).asa).reduce(
+      (a, b) => a + b,
+      0,
+    );
+    assert.equal(await asa.count(routes.addMember), 1000);
+    assert.equal((await asa.membersOf("eng")).length, 1000);
+
+    await asa.emulator.control.clearCounters();
+    const startedRead = performance.now();
+    const read = await provider.read?.(first.id, first.outs);
+    const readMs = performance.now() - startedRead;
+    assert.equal(read?.props.members.length, 1000);
+    assert.deepEqual(read?.props.members, [...thousand].sort());
+    assert.equal(await asa.count(routes.listMembers), 10);
+    console.log(
+      `1,000 members: create ${createMs.toFixed(0)} ms, ${createRequests} requests; read ${readMs.toFixed(0)} ms, ${await asa.count(routes.listMembers)} pages`,
+    );
+  });
+});

@@ -1,0 +1,141 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { type RunningEmulator, startEmulator } from "../../emulator";
+import { type EngineRun, PulumiProgram } from "../harness/pulumi-program";
+
+// The whole life of a group and its members with the real Pulumi CLI, against the emulator
+// running in this process: create, no-op preview, drift by hand, refresh, preview --diff, up, destroy.
+
+const members = ["person-0001", "person-0002", "person-0003", "person-0004"];
+const program = `
+import * as identity from "pulumi-identity";
+
+const group = new identity.asa.Group("eng", { name: "engineering", roles: ["access_user", "reporting_user"] });
+const membership = new identity.asa.GroupMembership("eng-members", {
+  group,
+  members: ${JSON.stringify(members)},
+});
+export const groupId = group.groupId;
+export const managed = membership.members;
+`;
+
+const membershipType = "pulumi-nodejs:dynamic/asa:GroupMembership";
+const groupType = "pulumi-nodejs:dynamic/asa:Group";
+
+let emulator: RunningEmulator;
+let stack: PulumiProgram;
+let team: string;
+let keySecret: string;
+const runs: { stdout: string; stderr: string; events?: unknown }[] = [];
+
+const membersNow = async () =>
+  [...(await emulator.control.asa.group(team, "engineering")).members].sort();
+const stateOf = (type: string) => stack.resources().find((r) => r.type === type);
+function record<T extends { stdout: string; stderr: string }>(run: T): T {
+  runs.push(run);
+  return run;
+}
+
+before(async () => {
+  emulator = await startEmulator();
+  ({ team, keySecret } = emulator.credentials.asa);
+  await emulator.control.asa.createUsers(
+    team,
+    ["person-0001", "person-0002", "person-0003", "person-0004", "person-0005", "person-0006"].map(
+      (name) => ({ name }),
+    ),
+  );
+  stack = await PulumiProgram.create({ files: { "index.ts": program } });
+  await stack.setConfig("identity:asaTeam", team);
+  await stack.setConfig("identity:asaKeyId", emulator.credentials.asa.keyId);
+  await stack.setConfig("identity:asaKeySecret", keySecret, { secret: true });
+  await stack.setConfig("identity:asaBaseUrl", emulator.asaUrl);
+});
+after(async () => {
+  stack?.dispose();
+  await emulator?.stop();
+});
+
+test("pulumi up creates the group and its members", async () => {
+  const run = record(await stack.up());
+  assert.deepEqual(run.changes, { create: 3 });
+  assert.deepEqual(await membersNow(), members);
+  const membership = stateOf(membershipType);
+  assert.equal(membership?.id, `${team}/engineering`);
+  assert.deepEqual(membership?.outputs?.members, members);
+  assert.equal(stateOf(groupType)?.id, `${team}/engineering`);
+});
+
+test("a preview right after shows no change", async () => {
+  const run = record(await stack.preview());
+  assert.deepEqual(run.changes, { same: 3 });
+  assert.deepEqual(run.steps, []);
+});
+
+test("someone adds and removes members by hand: refresh shows it", async () => {
+  await emulator.control.asa.addGroupMember(team, "engineering", "person-0006");
+  await emulator.control.asa.removeGroupMember(team, "engineering", "person-0002");
+
+  const run = record(await stack.refresh());
+  assert.equal(run.changes.update, 1);
+  const membership = stateOf(membershipType);
+  assert.deepEqual(membership?.outputs?.members, [
+    "person-0001",
+    "person-0003",
+    "person-0004",
+    "person-0006",
+  ]);
+  assert.deepEqual(membership?.inputs?.members, {
+    "person-0001": true,
+    "person-0003": true,
+    "person-0004": true,
+    "person-0006": true,
+  });
+});
+
+test("pulumi preview --diff names exactly who will be added and removed", async () => {
+  const text = await stack.previewDiffText();
+  runs.push({ stdout: text, stderr: "" });
+  console.log(text);
+  // Unchanged members are listed without a marker; only the two changes carry + or -.
+  const changeLines = text
+    .split("\n")
+    .filter((line) => /^\s*[+-] /.test(line) && /person-\d{4}/.test(line))
+    .map((line) => line.trim());
+  assert.deepEqual(changeLines, ["+ person-0002: true", "- person-0006: true"]);
+
+  const run = record(await stack.preview());
+  assert.deepEqual(run.changes, { same: 2, update: 1 });
+  assert.equal(run.steps[0]?.type, membershipType);
+});
+
+test("pulumi up restores the declared list, then nothing is left to do", async () => {
+  await emulator.control.clearCounters();
+  const run = record(await stack.up());
+  assert.deepEqual(run.changes, { same: 2, update: 1 });
+  assert.deepEqual(await membersNow(), members);
+  const counters = (await emulator.control.counters()).asa;
+  assert.equal(counters["POST /v1/teams/:team_name/groups/:group_name/users"], 1);
+  assert.equal(counters["DELETE /v1/teams/:team_name/groups/:group_name/users/:user_name"], 1);
+
+  const preview = record(await stack.preview());
+  assert.deepEqual(preview.changes, { same: 3 });
+});
+
+test("pulumi destroy removes the members, then the group", async () => {
+  const run = record(await stack.destroy());
+  assert.deepEqual(run.changes, { delete: 3 });
+  assert.deepEqual(stack.resources(), []);
+  const group = await emulator.control.asa.group(team, "engineering");
+  assert.deepEqual(group.members, []);
+  assert.notEqual(group.deleted_at, "0001-01-01T00:00:00Z");
+});
+
+test("the key secret never appears in state, engine events or CLI output", () => {
+  assert.ok(runs.length >= 8);
+  assert.ok(!stack.stateText().includes(keySecret));
+  for (const run of runs) {
+    assert.ok(!run.stdout.includes(keySecret) && !run.stderr.includes(keySecret));
+    assert.ok(!JSON.stringify((run as EngineRun).events ?? []).includes(keySecret));
+  }
+});
