@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { quote } from "../resource";
+
+/**
+ * An object with only the given fields. Unlike a strict object, a field it does not know is
+ * reported at its own path (`details.middleName`) with the fields it does know.
+ */
+export function knownFields<S extends z.core.$ZodLooseShape>(shape: S, what: string) {
+  const known = Object.keys(shape);
+  return z
+    .object(shape, {
+      error: (iss) =>
+        iss.input === undefined
+          ? `required: ${what}, e.g. { ${known[0]}: ... }`
+          : `must be ${what}, e.g. { ${known[0]}: ... }, not ${quote(iss.input)}`,
+    })
+    .loose()
+    .superRefine((value, ctx) => {
+      for (const key of Object.keys(value)) {
+        if (known.includes(key)) continue;
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: `unknown field; remove it or use one of ${known.join(", ")}`,
+        });
+      }
+    })
+    .transform((value) => value as z.output<z.ZodObject<S>>);
+}

@@ -1,0 +1,240 @@
+import { isDeepStrictEqual } from "node:util";
+import type * as pulumi from "@pulumi/pulumi";
+import type { z } from "zod";
+import { API_LABELS, type ApiName, isApiError } from "../errors";
+import {
+  type CheckOutcome,
+  changedProperties,
+  checkInputs,
+  containsUnknown,
+  type Inputs,
+  programInputs,
+  quote,
+  withoutUndefined,
+} from "../resource";
+
+/**
+ * A user's managed values, flat and camelCase: `firstName`, `status`, `customAttributes.employer`.
+ * A value the user does not have is null.
+ */
+export type Values = Record<string, unknown>;
+
+export interface Located<T> {
+  /** The resource ID. */
+  id: string;
+  target: T;
+  /** The user's current values, as `fetch` gives them. */
+  current: Values;
+}
+
+export interface Change<T> {
+  target: T;
+  /** Only the values that differ from `current`. */
+  changes: Values;
+  current: Values;
+  /** The resource's arguments; undefined when restoreOnDelete puts the original values back. */
+  inputs?: Inputs;
+}
+
+/**
+ * What one kind of user resource knows: how its arguments are checked, how they name the user and
+ * map to the API. `T` is what the API calls need to reach the user (team and username, ids...).
+ * The resource never creates nor deletes the user: create and update change the declared values,
+ * delete puts back the values found at creation when `restoreOnDelete` is true.
+ */
+export interface UserResourceSpec<T> {
+  /** The class's name, e.g. `scaikey.UserStatus`, for messages. */
+  resource: string;
+  api: ApiName;
+  args: z.ZodObject;
+  /** Checks after the schema's own (cross-field rules, defaults from config). */
+  refine?(outcome: CheckOutcome): CheckOutcome;
+  /** The arguments naming the user: another user means another resource (a replacement). */
+  userFields: readonly string[];
+  /** Whether the stored outputs and the new arguments name the same user. */
+  sameUser(olds: Inputs, news: Inputs): boolean;
+  /** The values declared by arguments (or by an `originalValues` fragment), flat. */
+  declared(args: Inputs): Values;
+  /** The argument-shaped fragment holding these values: the inverse of `declared`. */
+  nest(values: Values): Inputs;
+  /** Finds the user the arguments name (an email is resolved to an id here, once). */
+  locate(inputs: Inputs): Promise<Located<T>>;
+  /** The user of a stored resource, from its outputs or its ID. */
+  targetOf(id: string, outputs: Inputs): T | undefined;
+  /** Outputs besides the arguments (`userId`...). */
+  outputsOf(target: T): Inputs;
+  /** The user's current values, or undefined when the user is gone. */
+  fetch(target: T): Promise<Values | undefined>;
+  /** Sends the changes; answers the values after them when the API tells them, to be verified. */
+  apply(change: Change<T>): Promise<Values | undefined>;
+  /** Why a value found on the user could not be put back by restoreOnDelete, if so. */
+  unrestorable?(key: string, value: unknown): string | undefined;
+  describe(target: T): string;
+}
+
+export function valueAt(values: Values, key: string): unknown {
+  return values[key] ?? null;
+}
+
+function pick(values: Values, keys: readonly string[]): Values {
+  return Object.fromEntries(keys.map((key) => [key, valueAt(values, key)]));
+}
+
+function differences(want: Values, current: Values): Values {
+  return Object.fromEntries(
+    Object.entries(want).filter(([key, value]) => !isDeepStrictEqual(valueAt(current, key), value)),
+  );
+}
+
+function describeChanges(changes: Values, current: Values): string {
+  return Object.entries(changes)
+    .map(([key, value]) => `${key} ${quote(valueAt(current, key))} → ${quote(value)}`)
+    .join(", ");
+}
+
+/** Statuses by which an API says no to a change (as opposed to a missing user or an outage). */
+const REFUSALS = new Set([400, 403, 409, 422]);
+
+/** The provider of one kind of user resource. */
+export function userResourceProvider<T>(
+  spec: UserResourceSpec<T>,
+): pulumi.dynamic.ResourceProvider {
+  const argFields = Object.keys(spec.args.shape);
+  const label = API_LABELS[spec.api];
+
+  function outputs(inputs: Inputs, target: T, original: Values): Inputs {
+    return withoutUndefined({
+      ...inputs,
+      ...spec.outputsOf(target),
+      originalValues: spec.nest(original),
+    });
+  }
+
+  function refuseUnrestorable(inputs: Inputs, target: T, original: Values): void {
+    if (inputs.restoreOnDelete !== true || !spec.unrestorable) return;
+    for (const [key, value] of Object.entries(original)) {
+      const why = spec.unrestorable(key, value);
+      if (why) {
+        throw new Error(
+          `${spec.resource}: restoreOnDelete could not put back ${key} ${quote(value)} found on ${spec.describe(target)}: ${why}. Remove restoreOnDelete, or change ${key} first.`,
+        );
+      }
+    }
+  }
+
+  async function applyChanges(target: T, want: Values, current: Values, inputs?: Inputs) {
+    const changes = differences(want, current);
+    if (Object.keys(changes).length === 0) return;
+    let after: Values | undefined;
+    try {
+      after = await spec.apply({ target, changes, current, ...(inputs ? { inputs } : {}) });
+    } catch (err) {
+      if (isApiError(err) && err.status !== undefined && REFUSALS.has(err.status)) {
+        throw new Error(
+          `${label} refused to change ${spec.describe(target)} (${describeChanges(changes, current)}): HTTP ${err.status}${err.apiMessage ? `, "${err.apiMessage}"` : ""}`,
+          { cause: err },
+        );
+      }
+      throw err;
+    }
+    if (!after) return;
+    const ignored = Object.keys(changes).filter(
+      (key) => !isDeepStrictEqual(valueAt(after, key), changes[key]),
+    );
+    if (ignored.length > 0) {
+      const kept = ignored.map((key) => `${key} is ${quote(valueAt(after, key))}`).join(", ");
+      throw new Error(
+        `${label} accepted the change of ${spec.describe(target)} (${describeChanges(changes, current)}) but did not make it: ${kept}. The API may allow this change only in some cases; change it in ${label} or remove it from the program.`,
+      );
+    }
+  }
+
+  return {
+    async check(_olds, news) {
+      const outcome = checkInputs(spec.args, news, { resource: spec.resource });
+      return spec.refine ? spec.refine(outcome) : outcome;
+    },
+
+    async diff(_id, olds, news) {
+      const given = programInputs(news);
+      const userFieldsChanged = spec.userFields.filter(
+        (key) => containsUnknown(given[key]) || !isDeepStrictEqual(olds[key], given[key]),
+      );
+      const unknownUser = spec.userFields.some((key) => containsUnknown(given[key]));
+      if (unknownUser || !spec.sameUser(olds, given)) {
+        // Delete first: with restoreOnDelete, the old resource puts its user back before the
+        // new one records that user's values (the same user, named another way).
+        return { changes: true, replaces: userFieldsChanged, deleteBeforeReplace: true };
+      }
+      const compare = argFields.filter((key) => !spec.userFields.includes(key));
+      const changed = changedProperties(olds, given, { compare });
+      return {
+        changes: changed.length + userFieldsChanged.length > 0,
+        replaces: [],
+        deleteBeforeReplace: false,
+      };
+    },
+
+    async create(news) {
+      const inputs = programInputs(news);
+      const { id, target, current } = await spec.locate(inputs);
+      const want = spec.declared(inputs);
+      const original = pick(current, Object.keys(want));
+      refuseUnrestorable(inputs, target, original);
+      await applyChanges(target, want, current, inputs);
+      return { id, outs: outputs(inputs, target, original) };
+    },
+
+    async read(id, props) {
+      const stored = programInputs(props ?? {});
+      const target = spec.targetOf(id, stored);
+      if (target === undefined) return {};
+      const current = await spec.fetch(target);
+      if (!current) return {};
+      // Only the declared values are read back: a change to any other is not drift.
+      const now = spec.nest(pick(current, Object.keys(spec.declared(stored))));
+      const args = Object.fromEntries(
+        argFields.filter((k) => k in stored).map((k) => [k, stored[k]]),
+      );
+      return {
+        id,
+        props: withoutUndefined({ ...stored, ...now }),
+        inputs: withoutUndefined({ ...args, ...now }),
+      };
+    },
+
+    async update(id, olds, news) {
+      const inputs = programInputs(news);
+      const target = spec.targetOf(id, olds);
+      if (target === undefined)
+        throw new Error(
+          `${spec.resource} ${id}: the stored state names no user; replace the resource.`,
+        );
+      const current = await spec.fetch(target);
+      if (!current) {
+        throw new Error(
+          `${spec.describe(target)} no longer exists; run \`pulumi refresh\` to drop ${spec.resource} from the stack, then \`pulumi up\`.`,
+        );
+      }
+      const want = spec.declared(inputs);
+      const before = spec.declared((olds.originalValues as Inputs | undefined) ?? {});
+      // Values declared since creation are recorded as they are before this update changes them.
+      const original = Object.fromEntries(
+        Object.keys(want).map((key) => [key, key in before ? before[key] : valueAt(current, key)]),
+      );
+      refuseUnrestorable(inputs, target, original);
+      await applyChanges(target, want, current, inputs);
+      return { outs: outputs(inputs, target, original) };
+    },
+
+    async delete(id, props) {
+      if (props.restoreOnDelete !== true) return;
+      const target = spec.targetOf(id, props);
+      if (target === undefined) return;
+      const current = await spec.fetch(target);
+      if (!current) return;
+      const original = spec.declared((props.originalValues as Inputs | undefined) ?? {});
+      await applyChanges(target, original, current);
+    },
+  };
+}
