@@ -1,0 +1,110 @@
+import assert from "node:assert/strict";
+import { after, before, beforeEach } from "node:test";
+import type * as pulumi from "@pulumi/pulumi";
+import { type RunningEmulator, startEmulator } from "../../emulator";
+import { configure } from "../../provider/config";
+import type { Inputs } from "../../provider/resource";
+import { closeAllPools } from "../../provider/transport";
+
+/**
+ * One emulator for the file's tests, back to the Compsons before each test, and the providers
+ * configured for it through `configure()` as Pulumi's host does (stack config, no environment).
+ */
+export function useEmulator(): () => RunningEmulator {
+  let emulator: RunningEmulator | undefined;
+  before(async () => {
+    emulator = await startEmulator();
+    const { asa, secureframe, scaikey } = emulator.credentials;
+    const config: Record<string, string> = {
+      "identity:asaTeam": asa.team,
+      "identity:asaKeyId": asa.keyId,
+      "identity:asaKeySecret": asa.keySecret,
+      "identity:asaBaseUrl": emulator.asaUrl,
+      "identity:secureframeApiKey": secureframe.apiKey,
+      "identity:secureframeApiSecret": secureframe.apiSecret,
+      "identity:secureframeBaseUrl": emulator.secureframeUrl,
+      "identity:scaikeyBaseUrl": emulator.scaikeyUrl,
+      "identity:scaikeyClientId": scaikey.clientId,
+      "identity:scaikeyClientSecret": scaikey.clientSecret,
+      "identity:scaikeyTenant": scaikey.tenantId,
+    };
+    await configure({
+      config: {
+        get: (key) => config[key],
+        require: (key) => config[key] ?? assert.fail(`no ${key}`),
+      },
+    });
+  });
+  beforeEach(async () => {
+    await emulator?.control.reset();
+  });
+  after(async () => {
+    await closeAllPools();
+    await emulator?.stop();
+  });
+  return () => emulator ?? assert.fail("the emulator has not started");
+}
+
+type Provider = pulumi.dynamic.ResourceProvider;
+
+/** The reasons check gives for these arguments (none when they are fine). */
+export async function checkReasons(provider: Provider, args: Inputs): Promise<string[]> {
+  const outcome = await provider.check?.({}, args);
+  return (outcome?.failures ?? []).map((failure) => failure.reason);
+}
+
+/** The arguments as check normalises them; fails the test on any failure. */
+export async function checked(
+  provider: Provider,
+  args: Inputs,
+  olds: Inputs = {},
+): Promise<Inputs> {
+  const outcome = await provider.check?.(olds, args);
+  assert.ok(outcome, "the provider has no check");
+  assert.deepEqual(outcome.failures ?? [], []);
+  return outcome.inputs as Inputs;
+}
+
+export interface Created {
+  id: string;
+  inputs: Inputs;
+  outs: Inputs;
+}
+
+/** check then create, as `pulumi up` does for a new resource. */
+export async function create(provider: Provider, args: Inputs): Promise<Created> {
+  const inputs = await checked(provider, args);
+  const created = await provider.create(inputs);
+  return { id: created.id, inputs, outs: created.outs as Inputs };
+}
+
+/** check, diff then update (when diff sees a change), as `pulumi up` does for an existing resource. */
+export async function up(
+  provider: Provider,
+  id: string,
+  olds: Inputs,
+  args: Inputs,
+): Promise<{ diff: pulumi.dynamic.DiffResult; outs: Inputs }> {
+  const inputs = await checked(provider, args);
+  const diff = (await provider.diff?.(id, olds, inputs)) ?? assert.fail("no diff");
+  if (!diff.changes) return { diff, outs: olds };
+  assert.deepEqual(diff.replaces ?? [], [], "an update, not a replacement");
+  const updated = (await provider.update?.(id, olds, inputs)) ?? assert.fail("no update");
+  return { diff, outs: updated.outs as Inputs };
+}
+
+/** What `pulumi refresh` gets from read. */
+export async function refresh(provider: Provider, id: string, outs: Inputs) {
+  return (await provider.read?.(id, outs)) ?? assert.fail("no read");
+}
+
+/** The error a promise rejects with (fails if it resolves). */
+export async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (err) {
+    assert.ok(err instanceof Error);
+    return err;
+  }
+  return assert.fail("expected the call to fail, and it succeeded");
+}
