@@ -139,7 +139,9 @@ function describe(init: ApiErrorInit): string {
   let text = answer ? `${head} failed: ${answer}` : `${head} failed`;
   if (init.field !== undefined) text += ` (field ${init.field || "<root>"})`;
   if (init.apiMessage) text += `: ${init.apiMessage}`;
-  if (init.retries && init.retries.attempts > 1) text += `. ${describeRetries(init.retries)}`;
+  if (init.retries && (init.retries.attempts > 1 || init.retries.gaveUp)) {
+    text += `. ${describeRetries(init.retries)}`;
+  }
   return text;
 }
 

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import {
   checkInputs,
+  forEngine,
   diffInputs,
   type Inputs,
   joinId,
@@ -122,8 +123,10 @@ export function groupMembershipProvider(
 
   return {
     async check(_olds, news) {
-      return withDefaultTeam(
-        checkInputs(GroupMembershipArgs, news, { resource: "asa.GroupMembership" }),
+      return forEngine(
+        withDefaultTeam(
+          checkInputs(GroupMembershipArgs, news, { resource: "asa.GroupMembership" }),
+        ),
       );
     },
 

@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { isConflict, isNotFound } from "../errors";
 import {
   checkInputs,
+  forEngine,
   diffInputs,
   type Inputs,
   joinId,
@@ -47,7 +48,7 @@ export function groupProvider(
 ): pulumi.dynamic.ResourceProvider {
   return {
     async check(_olds, news) {
-      return withDefaultTeam(checkInputs(GroupArgs, news, { resource: "asa.Group" }));
+      return forEngine(withDefaultTeam(checkInputs(GroupArgs, news, { resource: "asa.Group" })));
     },
 
     async diff(_id, olds, news) {

@@ -8,19 +8,25 @@ import { setTimeout as delay } from "node:timers/promises";
 export interface Clock {
   now(): number;
   sleep(ms: number): Promise<void>;
-  /** Real time per unit of API time (1 for the system clock); used where a library takes a duration itself. */
-  readonly scale: number;
 }
 
 export const systemClock: Clock = {
-  scale: 1,
   now: () => Date.now(),
   sleep: (ms) => (ms > 0 ? delay(ms) : Promise.resolve()),
 };
 
-/** Sleeps `scale` times as long as asked (0.001: a second passes in a millisecond). */
+const scaledClocks = new Map<number, Clock>([[1, systemClock]]);
+
+/**
+ * Sleeps `scale` times as long as asked (0.001: a second passes in a millisecond). One clock per
+ * scale, so clients with the same scale still share their limiter.
+ */
 export function scaledClock(scale: number): Clock {
   if (!(scale > 0)) throw new Error(`invalid time scale ${scale}: expected a number > 0`);
-  if (scale === 1) return systemClock;
-  return { scale, now: systemClock.now, sleep: (ms) => systemClock.sleep(ms * scale) };
+  let clock = scaledClocks.get(scale);
+  if (!clock) {
+    clock = { now: systemClock.now, sleep: (ms) => systemClock.sleep(ms * scale) };
+    scaledClocks.set(scale, clock);
+  }
+  return clock;
 }

@@ -21,11 +21,11 @@ export interface RateLimiterOptions {
 /**
  * One API's request budget, shared by every request to it in this process.
  *
- * Bottleneck keeps the queue (FIFO), the reservoir and the spacing (`minTime`). On top of it:
- * - the reservoir works as a sliding window: a permit is returned `perMs` after its request's
- *   answer arrived, so no window of `perMs` ever holds more than `requests` requests, whatever
- *   the server's window alignment (Bottleneck's own refresh is a fixed window, which can let
- *   twice the limit through across a boundary);
+ * Bottleneck keeps the queue (FIFO) and the reservoir, used as a sliding window: a permit is
+ * returned `perMs` after its request's answer arrived, so no window of `perMs` ever holds more
+ * than `requests` requests, whatever the server's window alignment (Bottleneck's own refresh is a
+ * fixed window, which can let twice the limit through across a boundary). On top of it, by hand
+ * because Bottleneck's `minTime` keeps the spacing it had when the previous job started:
  * - a 429 or an exhausted `X-RateLimit-Remaining` pauses the whole API until the server's time;
  * - a low `X-RateLimit-Remaining` spreads what is left evenly until `X-RateLimit-Reset`.
  */
@@ -37,6 +37,9 @@ export class ApiRateLimiter {
   private readonly queue: Bottleneck;
   private pause: { until: number; over: Promise<void> } | undefined;
   private spacingMs = 0;
+  private lastStart = 0;
+  private spacingTurn: Promise<void> = Promise.resolve();
+  private waitingForSpacing = 0;
   private waiting = 0;
   private keepAlive: NodeJS.Timeout | undefined;
 
@@ -52,7 +55,7 @@ export class ApiRateLimiter {
     this.holdProcess(1);
     try {
       // The job holds its place through a pause, so queued requests keep their order.
-      await this.queue.schedule(() => this.pauseOver());
+      await this.queue.schedule(() => this.startTurn());
     } finally {
       this.holdProcess(-1);
     }
@@ -81,7 +84,8 @@ export class ApiRateLimiter {
     }
     const limit = state.limit ?? (this.limit ? this.limit.requests : 100);
     const lowWater = Math.max(1, Math.ceil(limit * this.slowDownBelow));
-    this.setSpacing(state.remaining <= lowWater ? state.resetInMs / state.remaining : 0);
+    // `remaining` requests evenly before the reset, the last one a step before it.
+    this.spacingMs = state.remaining <= lowWater ? state.resetInMs / (state.remaining + 1) : 0;
   }
 
   /** Holds every request to this API for `ms` (API time), unless a longer pause is already on. */
@@ -101,19 +105,32 @@ export class ApiRateLimiter {
     return this.pause !== undefined;
   }
 
-  private async pauseOver(): Promise<void> {
+  /** Waits out any pause, then takes the next start slot under the current spacing. */
+  private async startTurn(): Promise<void> {
     while (this.pause) {
       const pause = this.pause;
       await pause.over;
       if (this.pause === pause) this.pause = undefined;
     }
-  }
-
-  private setSpacing(ms: number): void {
-    const spacing = Math.round(ms);
-    if (spacing === this.spacingMs) return;
-    this.spacingMs = spacing;
-    this.queue.updateSettings({ minTime: spacing * this.clock.scale });
+    if (this.spacingMs === 0 && this.waitingForSpacing === 0) {
+      this.lastStart = this.clock.now();
+      return;
+    }
+    this.waitingForSpacing += 1;
+    const previous = this.spacingTurn;
+    let done = () => {};
+    this.spacingTurn = new Promise((resolve) => {
+      done = resolve;
+    });
+    try {
+      await previous;
+      const wait = this.lastStart + this.spacingMs - this.clock.now();
+      if (wait > 0) await this.clock.sleep(wait);
+      this.lastStart = this.clock.now();
+    } finally {
+      this.waitingForSpacing -= 1;
+      done();
+    }
   }
 
   /** Permits come back on unref'd timers; while a request waits for one, keep the process alive. */
@@ -129,12 +146,28 @@ export class ApiRateLimiter {
 }
 
 const limiters = new Map<string, ApiRateLimiter>();
+const clockIds = new WeakMap<Clock, number>();
+let clockCount = 0;
+
+function clockId(clock: Clock): number {
+  let id = clockIds.get(clock);
+  if (id === undefined) {
+    clockCount += 1;
+    id = clockCount;
+    clockIds.set(clock, id);
+  }
+  return id;
+}
 
 /**
  * The process-wide limiter for one quota (an API and the identity it counts requests against).
- * The first caller's settings make the limiter; later callers with the same key share it.
+ * Clients share it when they also agree on the limit and the clock, as every client of a
+ * `pulumi up` does (their settings come from the same configuration); a client configured
+ * differently gets its own limiter rather than silently inheriting someone else's.
  */
-export function rateLimiterFor(key: string, options: RateLimiterOptions): ApiRateLimiter {
+export function rateLimiterFor(quota: string, options: RateLimiterOptions): ApiRateLimiter {
+  const limit = options.limit ? `${options.limit.requests}/${options.limit.perMs}` : "off";
+  const key = `${quota}|${limit}|${clockId(options.clock)}`;
   let limiter = limiters.get(key);
   if (!limiter) {
     limiter = new ApiRateLimiter(options);

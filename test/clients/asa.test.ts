@@ -102,7 +102,6 @@ describe("AsaClient against the emulator", () => {
     const asa = asaClient(emu, {
       random: () => 0.5,
       clock: {
-        scale: 1,
         now: Date.now,
         sleep: async () => {
           await emu.control.clearFaults();

@@ -1,0 +1,104 @@
+import { isNotFound } from "../errors";
+import type { Inputs } from "../resource";
+import type { Values } from "../users/user-resource";
+import type { SecureframeClient } from "./client";
+import type { User } from "./schemas";
+import { secureframeClient } from "./settings";
+
+// What secureframe.UserAttributes and secureframe.UserStatus share: how they reach their user.
+
+export type SecureframeUserApi = Pick<
+  SecureframeClient,
+  "getUser" | "updateUser" | "findUserByEmail"
+>;
+
+/** A client; injectable for tests. */
+export type SecureframeUserClients = () => SecureframeUserApi;
+export const defaultSecureframeUserClients: SecureframeUserClients = () => secureframeClient();
+
+/** The resource ID is the user's Secureframe id. */
+export interface SecureframeUserTarget {
+  userId: string;
+  email?: string;
+}
+
+/** The arguments' names of the user's fields, and the API's. */
+export const USER_FIELDS = {
+  employeeType: "employee_type",
+  startDate: "start_date",
+  endDate: "end_date",
+  inAuditScope: "in_audit_scope",
+  active: "active",
+} as const satisfies Record<string, keyof User>;
+
+export type UserFieldName = keyof typeof USER_FIELDS;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isSecureframeId = (value: string) => UUID.test(value);
+
+/** ISO 8601 instants in one spelling (`1928-01-02T00:00:00.000Z`), so equal dates compare equal. */
+export function normalizeDate(value: string | null | undefined): string | null {
+  if (value === null || value === undefined || value === "") return null;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? value : new Date(time).toISOString();
+}
+
+/** The user's values as the arguments name them. */
+export function valuesOf(user: User): Values {
+  return {
+    employeeType: user.employee_type ?? null,
+    startDate: normalizeDate(user.start_date),
+    endDate: normalizeDate(user.end_date),
+    inAuditScope: user.in_audit_scope ?? null,
+    active: user.active ?? null,
+  };
+}
+
+export function describeSecureframeUser(target: SecureframeUserTarget): string {
+  return `Secureframe user ${target.userId}${target.email ? ` (${target.email})` : ""}`;
+}
+
+export async function findSecureframeUser(
+  api: SecureframeUserApi,
+  userId: string,
+): Promise<User | undefined> {
+  try {
+    return await api.getUser(userId);
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
+}
+
+/** The user `user` names (an id, or an email looked up now and never again). */
+export async function locateSecureframeUser(
+  api: SecureframeUserApi,
+  inputs: Inputs,
+): Promise<{ id: string; target: SecureframeUserTarget; user: User }> {
+  const ref = inputs.user as string;
+  const user = ref.includes("@")
+    ? await api.findUserByEmail(ref)
+    : await findSecureframeUser(api, ref);
+  if (!user) {
+    throw new Error(
+      ref.includes("@")
+        ? `No Secureframe user has the email "${ref}"; check the address (Secureframe lists people under Personnel), or give the user's id.`
+        : `Secureframe has no user with the id "${ref}"; check it, or give the user's email address.`,
+    );
+  }
+  return { id: user.id, target: { userId: user.id, email: user.email }, user };
+}
+
+export function secureframeUserTargetOf(
+  id: string,
+  outputs: Inputs,
+): SecureframeUserTarget | undefined {
+  const userId = typeof outputs.userId === "string" ? outputs.userId : id;
+  if (!userId) return undefined;
+  const user = typeof outputs.user === "string" ? outputs.user : undefined;
+  return { userId, ...(user?.includes("@") ? { email: user } : {}) };
+}
+
+export function secureframeUserOutputs(target: SecureframeUserTarget): Inputs {
+  return { userId: target.userId };
+}
