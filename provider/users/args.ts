@@ -13,7 +13,10 @@ export const restoreOnDeleteArg = z
 
 export function booleanArg(meaning: string) {
   return z.boolean({
-    error: (iss) => `must be true or false (${meaning}), not ${quote(iss.input)}`,
+    error: (iss) =>
+      iss.input === undefined
+        ? `required: true or false (${meaning})`
+        : `must be true or false (${meaning}), not ${quote(iss.input)}`,
   });
 }
 
@@ -31,7 +34,9 @@ const email = z.email();
 
 export function emailArg(example: string) {
   const bad = (input: unknown) =>
-    `${quote(input)} is not an email address; give one like ${quote(example)}`;
+    input === null
+      ? `cannot be null (the user keeps an email); give an address like ${quote(example)}`
+      : `${quote(input)} is not an email address; give one like ${quote(example)}`;
   return z
     .string({ error: (iss) => bad(iss.input) })
     .refine((value) => email.safeParse(value.trim()).success, { error: (iss) => bad(iss.input) })

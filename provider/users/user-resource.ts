@@ -116,7 +116,7 @@ export function userResourceProvider<T>(
       const why = spec.unrestorable(key, value);
       if (why) {
         throw new Error(
-          `${spec.resource}: restoreOnDelete could not put back ${key} ${quote(value)} found on ${spec.describe(target)}: ${why}. Remove restoreOnDelete, or change ${key} first.`,
+          `${spec.resource}: restoreOnDelete could not put back ${key} ${quote(value)} found on ${spec.describe(target)}: ${why}; remove restoreOnDelete to manage it without putting it back.`,
         );
       }
     }
