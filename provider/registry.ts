@@ -8,6 +8,15 @@ const providers = {
   "asa:Group": () => require("./asa/group-provider").asaGroupProvider,
   "asa:GroupMembership": () =>
     require("./asa/group-membership-provider").asaGroupMembershipProvider,
+  "asa:UserAttributes": () => require("./asa/user-attributes-provider").asaUserAttributesProvider,
+  "asa:UserStatus": () => require("./asa/user-status-provider").asaUserStatusProvider,
+  "secureframe:UserAttributes": () =>
+    require("./secureframe/user-attributes-provider").secureframeUserAttributesProvider,
+  "secureframe:UserStatus": () =>
+    require("./secureframe/user-status-provider").secureframeUserStatusProvider,
+  "scaikey:UserAttributes": () =>
+    require("./scaikey/user-attributes-provider").scaikeyUserAttributesProvider,
+  "scaikey:UserStatus": () => require("./scaikey/user-status-provider").scaikeyUserStatusProvider,
 } satisfies Record<string, () => pulumi.dynamic.ResourceProvider>;
 
 export type ResourceKind = keyof typeof providers;

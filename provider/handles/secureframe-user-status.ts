@@ -1,0 +1,3 @@
+import { providerHandle } from "./provider-handle";
+
+export = providerHandle("secureframe:UserStatus");
