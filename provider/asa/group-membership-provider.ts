@@ -1,8 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import {
   checkInputs,
-  forEngine,
   diffInputs,
+  forEngine,
   type Inputs,
   joinId,
   nameSet,

@@ -2,8 +2,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import { isConflict, isNotFound } from "../errors";
 import {
   checkInputs,
-  forEngine,
   diffInputs,
+  forEngine,
   type Inputs,
   joinId,
   namesOf,

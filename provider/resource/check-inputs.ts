@@ -53,6 +53,20 @@ export function checkInputs(
   return { inputs: given, failures };
 }
 
+/**
+ * The check result to hand the engine. The CLI prints a failure with a property as
+ * `property <p> value <inputs[p]> has a problem: <reason>`, looking `p` up as a top-level key
+ * only: a path like `members[3]` shows as `value {<nil>}`, and the path appears twice. The reasons
+ * already start with the path, so the engine gets them without one:
+ * `resource 'm' has a problem: members[3]: "" is not a username; ...`.
+ */
+export function forEngine(outcome: CheckOutcome): CheckOutcome {
+  return {
+    inputs: outcome.inputs,
+    failures: outcome.failures.map((failure) => ({ property: "", reason: failure.reason })),
+  };
+}
+
 /** `JSON.stringify` for values quoted in messages, cut short so a huge value stays readable. */
 export function quote(value: unknown): string {
   const text = value === undefined ? "undefined" : JSON.stringify(value);

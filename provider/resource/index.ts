@@ -1,4 +1,11 @@
-export { type CheckOutcome, checkInputs, type Inputs, programInputs, quote } from "./check-inputs";
+export {
+  type CheckOutcome,
+  checkInputs,
+  forEngine,
+  type Inputs,
+  programInputs,
+  quote,
+} from "./check-inputs";
 export { changedProperties, type DiffSpec, diffInputs } from "./diff-inputs";
 export { nameSet, namesOf, sortedUnique } from "./normalize";
 export { withoutUndefined } from "./outputs";
