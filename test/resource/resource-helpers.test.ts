@@ -1,0 +1,152 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { z } from "zod";
+import {
+  checkInputs,
+  containsUnknown,
+  diffInputs,
+  forEngine,
+  joinId,
+  nameSet,
+  namesOf,
+  PartialFailure,
+  splitId,
+  UNKNOWN,
+  withoutUndefined,
+} from "../../provider/resource";
+
+const schema = z.strictObject({
+  title: z.string({ error: "must be a string" }).transform((s) => s.trim()),
+  tags: z.array(z.string({ error: "must be a tag" })).default([]),
+  owner: z.strictObject({ email: z.email({ error: "must be an email address" }) }).optional(),
+});
+
+describe("checkInputs", () => {
+  test("normalises, fills defaults and drops the engine's own keys", () => {
+    const outcome = checkInputs(
+      schema,
+      { title: " x ", __provider: "code" },
+      { resource: "Thing" },
+    );
+    assert.deepEqual(outcome, { inputs: { title: "x", tags: [] }, failures: [] });
+  });
+
+  test("each issue: the exact property path, and a reason that starts with it", () => {
+    const outcome = checkInputs(
+      schema,
+      { title: 1, tags: ["a", 2], owner: { email: "nope" }, extra: true, more: 1 },
+      { resource: "Thing" },
+    );
+    assert.deepEqual(outcome.failures, [
+      { property: "title", reason: "title: must be a string" },
+      { property: "tags[1]", reason: "tags[1]: must be a tag" },
+      { property: "owner.email", reason: "owner.email: must be an email address" },
+      {
+        property: "extra",
+        reason: 'extra: Thing has no argument "extra"; remove it or use one of title, tags, owner',
+      },
+      {
+        property: "more",
+        reason: 'more: Thing has no argument "more"; remove it or use one of title, tags, owner',
+      },
+    ]);
+  });
+
+  test("unknown values (anywhere inside a property) pass through unchecked, the rest is checked", () => {
+    const outcome = checkInputs(
+      schema,
+      { title: UNKNOWN, tags: ["a", UNKNOWN], owner: { email: "bad" } },
+      { resource: "Thing" },
+    );
+    assert.deepEqual(outcome.failures, [
+      { property: "owner.email", reason: "owner.email: must be an email address" },
+    ]);
+    const ok = checkInputs(schema, { title: UNKNOWN, tags: [UNKNOWN] }, { resource: "Thing" });
+    assert.deepEqual(ok, { inputs: { title: UNKNOWN, tags: [UNKNOWN] }, failures: [] });
+  });
+
+  test("forEngine keeps the reasons and drops the property the CLI would misprint", () => {
+    const outcome = checkInputs(schema, { title: "t", tags: [3] }, { resource: "Thing" });
+    assert.deepEqual(forEngine(outcome).failures, [
+      { property: "", reason: "tags[0]: must be a tag" },
+    ]);
+  });
+});
+
+describe("diffInputs", () => {
+  const spec = {
+    compare: ["name", "members"],
+    replaceOn: ["name"],
+    deleteBeforeReplace: true,
+    normalize: { members: namesOf },
+  };
+
+  test("compares stored outputs with new inputs after normalising; __provider and others never count", () => {
+    const olds = { name: "a", members: ["x", "y"], adopt: true, __provider: "v1" };
+    const news = { name: "a", members: { y: true, x: true }, adopt: false, __provider: "v2" };
+    assert.deepEqual(diffInputs(olds, news, spec), {
+      changes: false,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+  });
+
+  test("an update, a replacement (with delete-before-replace), an unknown value", () => {
+    const olds = { name: "a", members: ["x"] };
+    assert.deepEqual(diffInputs(olds, { name: "a", members: { z: true } }, spec), {
+      changes: true,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+    assert.deepEqual(diffInputs(olds, { name: "b", members: { x: true } }, spec), {
+      changes: true,
+      replaces: ["name"],
+      deleteBeforeReplace: true,
+    });
+    assert.deepEqual(diffInputs(olds, { name: "a", members: [UNKNOWN] }, spec), {
+      changes: true,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+  });
+});
+
+describe("small pieces", () => {
+  test("containsUnknown looks at every depth", () => {
+    assert.equal(containsUnknown({ a: [{ b: UNKNOWN }] }), true);
+    assert.equal(containsUnknown({ a: [{ b: "known" }], c: null }), false);
+  });
+
+  test("name sets: sorted, deduplicated, read back from either form", () => {
+    assert.deepEqual(Object.keys(nameSet(["b", "a", "b", "B"])), ["B", "a", "b"]);
+    assert.deepEqual(namesOf({ b: true, a: true }), ["a", "b"]);
+    assert.deepEqual(namesOf(["b", "a", "a"]), ["a", "b"]);
+    assert.deepEqual(namesOf(undefined), []);
+  });
+
+  test("IDs: the scope never holds a slash, the name may", () => {
+    assert.equal(joinId("team", "a/b"), "team/a/b");
+    assert.deepEqual(splitId("team/a/b"), { scope: "team", name: "a/b" });
+    assert.equal(splitId("no-slash"), undefined);
+    assert.equal(splitId("/x"), undefined);
+  });
+
+  test("withoutUndefined removes undefined at every depth, keeps null", () => {
+    assert.deepEqual(withoutUndefined({ a: undefined, b: null, c: [{ d: undefined, e: 1 }] }), {
+      b: null,
+      c: [{ e: 1 }],
+    });
+  });
+
+  test("PartialFailure carries the id and the outputs with the inputs' __provider", () => {
+    const err = new PartialFailure(
+      "half done",
+      "t/g",
+      { members: ["a"] },
+      { __provider: "code", x: 1 },
+    );
+    assert.equal(err.id, "t/g");
+    assert.deepEqual(err.properties, { members: ["a"], __provider: "code" });
+    assert.equal(err.message, "half done");
+  });
+});
