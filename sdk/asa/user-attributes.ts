@@ -35,7 +35,13 @@ export class UserAttributes extends pulumi.dynamic.Resource {
     super(
       userAttributesHandle,
       name,
-      { team: undefined, restoreOnDelete: undefined, userId: undefined, originalValues: undefined, ...args },
+      {
+        team: undefined,
+        restoreOnDelete: undefined,
+        userId: undefined,
+        originalValues: undefined,
+        ...args,
+      },
       withSecretOutputs(opts, ["originalValues"]),
       "asa",
       "UserAttributes",

@@ -1,6 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
-import type { AsaUserStatusArgs, AsaUserStatusOutputs } from "../../provider/asa/user-status-inputs";
+import type {
+  AsaUserStatusArgs,
+  AsaUserStatusOutputs,
+} from "../../provider/asa/user-status-inputs";
 import type { InputArgs } from "../input-args";
 
 import userStatusHandle = require("../../provider/handles/asa-user-status");

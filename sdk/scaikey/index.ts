@@ -1,0 +1,13 @@
+export type {
+  UserListItem as ScaiKeyUserListItem,
+  UserResponse as ScaiKeyUser,
+  UserStatus as ScaiKeyUserStatus,
+} from "../../provider/scaikey/schemas";
+export {
+  type GetUsersOptions,
+  getUser,
+  getUsers,
+  type ScaiKeyLookupOptions,
+} from "./lookups";
+export { UserAttributes, type UserAttributesArgs } from "./user-attributes";
+export { UserStatus, type UserStatusArgs } from "./user-status";

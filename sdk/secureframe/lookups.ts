@@ -1,0 +1,58 @@
+import type { User } from "../../provider/secureframe/schemas";
+import { secureframeClient } from "../../provider/secureframe/settings";
+import { findSecureframeUser } from "../../provider/secureframe/user-target";
+import { lookupSettings } from "../lookup-settings";
+
+/**
+ * Where a lookup finds its credentials. Anything left out comes from the program's stack config
+ * (`identity:secureframeApiKey`, `identity:secureframeApiSecret`, `identity:secureframeBaseUrl`),
+ * then from `SECUREFRAME_API_KEY`, `SECUREFRAME_API_SECRET`, `SECUREFRAME_BASE_URL`.
+ */
+export interface SecureframeLookupOptions {
+  apiKey?: string;
+  apiSecret?: string;
+  /** Default https://api.secureframe.com (UK: https://api-uk.secureframe.com). */
+  baseUrl?: string;
+}
+
+function lookupClient(options: SecureframeLookupOptions) {
+  return secureframeClient(
+    lookupSettings({
+      secureframeApiKey: options.apiKey,
+      secureframeApiSecret: options.apiSecret,
+      secureframeBaseUrl: options.baseUrl,
+    }),
+  );
+}
+
+/**
+ * One user, by Secureframe id or email (compared case-insensitively), with the API's field names;
+ * fails when there is none.
+ */
+export async function getUser(
+  idOrEmail: string,
+  options: SecureframeLookupOptions = {},
+): Promise<User> {
+  const client = lookupClient(options);
+  const user = idOrEmail.includes("@")
+    ? await client.findUserByEmail(idOrEmail)
+    : await findSecureframeUser(client, idOrEmail);
+  if (!user) throw new Error(`Secureframe has no user with the id or email "${idOrEmail}"`);
+  return user;
+}
+
+export interface GetUsersOptions extends SecureframeLookupOptions {
+  /**
+   * A Lucene query on the user fields Secureframe filters by, e.g.
+   * `employee_type:contractor AND active:true`. Values are case-sensitive.
+   */
+  q?: string;
+}
+
+/** The users matching `q` (all users without it), every page read. */
+export async function getUsers(options: GetUsersOptions = {}): Promise<User[]> {
+  const users: User[] = [];
+  const query = options.q?.trim() ? { q: options.q } : {};
+  for await (const user of lookupClient(options).listUsers(query)) users.push(user);
+  return users;
+}
