@@ -3,7 +3,7 @@ export type {
   Group as AsaGroup,
   Role,
   User as AsaUser,
-  UserStatus,
+  UserStatus as AsaUserStatus,
 } from "../../provider/asa/schemas";
 export { Group, type GroupArgs } from "./group";
 export { GroupMembership, type GroupMembershipArgs } from "./group-membership";
@@ -17,3 +17,5 @@ export {
   getUser,
   getUsers,
 } from "./lookups";
+export { UserAttributes, type UserAttributesArgs } from "./user-attributes";
+export { UserStatus, type UserStatusArgs } from "./user-status";
