@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { type EngineRun, PulumiProgram } from "../harness/pulumi-program";
@@ -7,10 +9,10 @@ import { type EngineRun, PulumiProgram } from "../harness/pulumi-program";
 // running in this process: create, no-op preview, drift by hand, refresh, preview --diff, up, destroy.
 
 const members = ["person-0001", "person-0002", "person-0003", "person-0004"];
-const program = `
+const programFor = (groupName: string) => `
 import * as identity from "pulumi-identity";
 
-const group = new identity.asa.Group("eng", { name: "engineering", roles: ["access_user", "reporting_user"] });
+const group = new identity.asa.Group("eng", { name: "${groupName}", roles: ["access_user", "reporting_user"] });
 const membership = new identity.asa.GroupMembership("eng-members", {
   group,
   members: ${JSON.stringify(members)},
@@ -18,6 +20,7 @@ const membership = new identity.asa.GroupMembership("eng-members", {
 export const groupId = group.groupId;
 export const managed = membership.members;
 `;
+const program = programFor("engineering");
 
 const membershipType = "pulumi-nodejs:dynamic/asa:GroupMembership";
 const groupType = "pulumi-nodejs:dynamic/asa:Group";
@@ -122,11 +125,37 @@ test("pulumi up restores the declared list, then nothing is left to do", async (
   assert.deepEqual(preview.changes, { same: 3 });
 });
 
+test("renaming the group replaces it and its membership, old ones deleted first", async () => {
+  writeFileSync(join(stack.dir, "index.ts"), programFor("platform"));
+  const preview = record(await stack.preview());
+  assert.deepEqual(
+    preview.steps.map((step) => `${step.op} ${step.type.split("/")[1]}`).sort(),
+    [
+      "delete-replaced asa:Group",
+      "delete-replaced asa:GroupMembership",
+      "replace asa:Group",
+      "replace asa:GroupMembership",
+      "create-replacement asa:Group",
+      "create-replacement asa:GroupMembership",
+    ].sort(),
+  );
+  const run = record(await stack.up());
+  assert.equal(run.changes.replace, 2);
+  const old = await emulator.control.asa.group(team, "engineering");
+  assert.deepEqual(old.members, []);
+  assert.notEqual(old.deleted_at, "0001-01-01T00:00:00Z");
+  assert.deepEqual(
+    [...(await emulator.control.asa.group(team, "platform")).members].sort(),
+    members,
+  );
+  assert.equal(stateOf(membershipType)?.id, `${team}/platform`);
+});
+
 test("pulumi destroy removes the members, then the group", async () => {
   const run = record(await stack.destroy());
   assert.deepEqual(run.changes, { delete: 3 });
   assert.deepEqual(stack.resources(), []);
-  const group = await emulator.control.asa.group(team, "engineering");
+  const group = await emulator.control.asa.group(team, "platform");
   assert.deepEqual(group.members, []);
   assert.notEqual(group.deleted_at, "0001-01-01T00:00:00Z");
 });
