@@ -3,8 +3,9 @@
 // update and delete take and how many requests each sends.
 // Run: node --import tsx bench/asa-membership.ts [-- --members N --latency MS --change N]
 import { parseArgs } from "node:util";
+import type * as pulumi from "@pulumi/pulumi";
 import { startEmulator } from "../emulator";
-import { asaGroupMembershipProvider as provider } from "../provider/asa/group-membership-provider";
+import { asaGroupMembershipProvider } from "../provider/asa/group-membership-provider";
 import { configure } from "../provider/config";
 import { closeAllPools } from "../provider/transport";
 
@@ -18,6 +19,7 @@ const { values } = parseArgs({
 const size = Number(values.members);
 const latency = Number(values.latency);
 const change = Number(values.change);
+const provider = asaGroupMembershipProvider as Required<pulumi.dynamic.ResourceProvider>;
 
 async function main() {
   const emulator = await startEmulator({ empty: true });
@@ -57,18 +59,18 @@ async function main() {
 
   console.log(`${size} members, ${latency} ms per request, ${change} swapped in the update`);
   const declared = names.slice(0, size);
-  const inputs = (await provider.check?.({}, { group: "big", members: declared }))?.inputs;
+  const inputs = (await provider.check({}, { group: "big", members: declared })).inputs;
   const created = await measure(`create (${size} adds)`, () => provider.create(inputs));
-  const read = await measure("read (refresh)", () => provider.read?.(created.id, created.outs));
+  const read = await measure("read (refresh)", () => provider.read(created.id, created.outs));
   const swapped = [...names.slice(change, size), ...names.slice(size)];
-  const news = (await provider.check?.(inputs, { group: "big", members: swapped }))?.inputs;
+  const news = (await provider.check(inputs, { group: "big", members: swapped })).inputs;
   const updated = await measure(`update (${change} added, ${change} removed)`, () =>
-    provider.update?.(created.id, read?.props, news),
+    provider.update(created.id, read.props, news),
   );
   await measure("update again (nothing to do)", () =>
-    provider.update?.(created.id, updated?.outs, news),
+    provider.update(created.id, updated.outs, news),
   );
-  await measure(`delete (${size} removes)`, () => provider.delete?.(created.id, updated?.outs));
+  await measure(`delete (${size} removes)`, () => provider.delete(created.id, updated.outs));
   await emulator.stop();
   await closeAllPools();
 }
