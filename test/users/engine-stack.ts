@@ -1,0 +1,87 @@
+import assert from "node:assert/strict";
+import { after, before } from "node:test";
+import { type RunningEmulator, startEmulator } from "../../emulator";
+import { type EngineRun, PulumiProgram, type StateResource } from "../harness/pulumi-program";
+
+export interface UserStack {
+  emulator: RunningEmulator;
+  stack: PulumiProgram;
+  /** Every engine run so far (and preview --diff texts), to search for credentials. */
+  runs: { stdout: string; stderr: string; events?: unknown }[];
+  /** The resource of this name in the stack's state. */
+  resource(name: string): StateResource;
+  record(run: EngineRun): EngineRun;
+}
+
+/**
+ * A Pulumi program run by the real CLI against an emulator in this process, with the API's
+ * credentials in the stack config (secrets as secrets), none in the environment.
+ */
+export function useUserStack(
+  program: string,
+  config: (emulator: RunningEmulator) => Record<string, { value: string; secret?: boolean }>,
+): () => UserStack {
+  let current: UserStack | undefined;
+  before(async () => {
+    const emulator = await startEmulator();
+    const stack = await PulumiProgram.create({ files: { "index.ts": program } });
+    for (const [key, { value, secret }] of Object.entries(config(emulator))) {
+      await stack.setConfig(key, value, { secret: secret ?? false });
+    }
+    const runs: UserStack["runs"] = [];
+    current = {
+      emulator,
+      stack,
+      runs,
+      resource(name) {
+        const found = stack.resources().find((r) => r.urn.endsWith(`::${name}`));
+        return found ?? assert.fail(`no resource ${name} in the state`);
+      },
+      record(run) {
+        runs.push(run);
+        return run;
+      },
+    };
+  });
+  after(async () => {
+    current?.stack.dispose();
+    await current?.emulator.stop();
+  });
+  return () => current ?? assert.fail("the stack has not started");
+}
+
+/** The secret never shows: not in the state file, the CLI's output nor the engine's events. */
+export function assertNowhere(users: UserStack, secrets: string[]): void {
+  const state = users.stack.stateText();
+  for (const secret of secrets) {
+    assert.ok(!state.includes(secret), "a credential is in the state");
+    for (const run of users.runs) {
+      assert.ok(
+        !run.stdout.includes(secret) && !run.stderr.includes(secret),
+        "a credential is in the CLI output",
+      );
+      assert.ok(
+        !JSON.stringify(run.events ?? []).includes(secret),
+        "a credential is in the engine events",
+      );
+    }
+  }
+}
+
+/** Whether a value is stored encrypted in the state file. */
+export function isStoredSecret(value: unknown): boolean {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as Record<string, unknown>)["4dabf18193072939515e22adb298388d"] ===
+      "1b47061264138c4ac30d75fd1eb44270"
+  );
+}
+
+/** The lines of `pulumi preview --diff` that change a property, trimmed, without the name's padding. */
+export function changedLines(text: string): string[] {
+  return text
+    .split("\n")
+    .filter((line) => /^\s*[~+-] [\w.]+\s*: /.test(line) && line.includes("=>"))
+    .map((line) => line.trim().replace(/\s+:/, ":"));
+}
