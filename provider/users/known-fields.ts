@@ -5,9 +5,12 @@ import { quote } from "../resource";
  * An object with only the given fields. Unlike a strict object, a field it does not know is
  * reported at its own path (`details.middleName`) with the fields it does know.
  */
-export function knownFields<S extends z.core.$ZodLooseShape>(shape: S, what: string) {
+export function knownFields<S extends z.core.$ZodLooseShape>(
+  shape: S,
+  what: string,
+): z.ZodType<z.output<z.ZodObject<S>>, z.input<z.ZodObject<S>>> {
   const known = Object.keys(shape);
-  return z
+  const schema = z
     .object(shape, {
       error: (iss) =>
         iss.input === undefined
@@ -24,6 +27,7 @@ export function knownFields<S extends z.core.$ZodLooseShape>(shape: S, what: str
           message: `unknown field; remove it or use one of ${known.join(", ")}`,
         });
       }
-    })
-    .transform((value) => value as z.output<z.ZodObject<S>>);
+    });
+  // Typed without the loose object's index signature: other fields only ever fail.
+  return schema as unknown as z.ZodType<z.output<z.ZodObject<S>>, z.input<z.ZodObject<S>>>;
 }
