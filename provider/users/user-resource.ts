@@ -8,6 +8,7 @@ import {
   checkInputs,
   containsUnknown,
   type Inputs,
+  PartialFailure,
   programInputs,
   quote,
   withoutUndefined,
@@ -92,6 +93,16 @@ function describeChanges(changes: Values, current: Values): string {
     .join(", ");
 }
 
+/** The API answered a change with the user as it was: some of it was not made. */
+class ChangeNotMade extends Error {
+  constructor(
+    message: string,
+    readonly after: Values,
+  ) {
+    super(message);
+  }
+}
+
 /** Statuses by which an API says no to a change (as opposed to a missing user or an outage). */
 const REFUSALS = new Set([400, 403, 409, 422]);
 
@@ -122,9 +133,15 @@ export function userResourceProvider<T>(
     }
   }
 
-  async function applyChanges(target: T, want: Values, current: Values, inputs?: Inputs) {
+  /** Applies the differences; answers the values after them when the API tells them. */
+  async function applyChanges(
+    target: T,
+    want: Values,
+    current: Values,
+    inputs?: Inputs,
+  ): Promise<Values | undefined> {
     const changes = differences(want, current);
-    if (Object.keys(changes).length === 0) return;
+    if (Object.keys(changes).length === 0) return undefined;
     let after: Values | undefined;
     try {
       after = await spec.apply({ target, changes, current, ...(inputs ? { inputs } : {}) });
@@ -137,16 +154,18 @@ export function userResourceProvider<T>(
       }
       throw err;
     }
-    if (!after) return;
+    if (!after) return undefined;
     const ignored = Object.keys(changes).filter(
       (key) => !isDeepStrictEqual(valueAt(after, key), changes[key]),
     );
     if (ignored.length > 0) {
       const kept = ignored.map((key) => `${key} is ${quote(valueAt(after, key))}`).join(", ");
-      throw new Error(
+      throw new ChangeNotMade(
         `${label} accepted the change of ${spec.describe(target)} (${describeChanges(changes, current)}) but did not make it: ${kept}. The API may allow this change only in some cases; change it in ${label} or remove it from the program.`,
+        after,
       );
     }
+    return after;
   }
 
   return {
@@ -181,7 +200,20 @@ export function userResourceProvider<T>(
       const want = spec.declared(inputs);
       const original = pick(current, Object.keys(want));
       refuseUnrestorable(inputs, target, original);
-      await applyChanges(target, want, current, inputs);
+      try {
+        await applyChanges(target, want, current, inputs);
+      } catch (err) {
+        if (!(err instanceof ChangeNotMade)) throw err;
+        // Other values of the same call may have been made: the resource stays in state with
+        // what the user has now, and what was found, so refresh, up and delete work from there.
+        const now = spec.nest(pick(err.after, Object.keys(want)));
+        throw new PartialFailure(
+          err.message,
+          id,
+          outputs({ ...inputs, ...now }, target, original),
+          news,
+        );
+      }
       return { id, outs: outputs(inputs, target, original) };
     },
 

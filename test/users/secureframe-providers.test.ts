@@ -175,24 +175,45 @@ describe("secureframe.UserAttributes", () => {
     assert.doesNotMatch(err.message, /sfs_read_only/);
   });
 
-  test("a change Secureframe answers without making is a clear error", async () => {
-    const seen: User = { id: jason, email: "jason.compson@example.com", in_audit_scope: true };
+  test("a change Secureframe answers without making is a clear error, and a partial failure", async () => {
+    let seen: User = {
+      id: jason,
+      email: "jason.compson@example.com",
+      employee_type: "employee",
+      in_audit_scope: true,
+    };
     // An API that ignores in_audit_scope, as Secureframe may ("only updateable in certain cases").
     const api: SecureframeUserApi = {
       getUser: async () => seen,
       findUserByEmail: async () => seen,
-      updateUser: async () => seen,
+      updateUser: async (_id, update) => {
+        seen = {
+          ...seen,
+          ...(update.employee_type ? { employee_type: update.employee_type } : {}),
+        };
+        return seen;
+      },
     };
     const err = await rejection(
       create(
         userAttributesProvider(() => api),
-        { user: jason, inAuditScope: false },
+        { user: jason, employeeType: "contractor", inAuditScope: false },
       ),
     );
     assert.match(
       err.message,
-      /^Secureframe accepted the change of Secureframe user .* \(inAuditScope true → false\) but did not make it: inAuditScope is true\./,
+      /^Secureframe accepted the change of Secureframe user .* \(employeeType "employee" → "contractor", inAuditScope true → false\) but did not make it: inAuditScope is true\./,
     );
+    // The employee type was changed: the resource stays in state, telling what the user has now
+    // and what was found, so refresh, up and restoreOnDelete work from there.
+    const partial = err as Error & { id?: string; properties?: Record<string, unknown> };
+    assert.equal(partial.id, jason);
+    assert.equal(partial.properties?.employeeType, "contractor");
+    assert.equal(partial.properties?.inAuditScope, true);
+    assert.deepEqual(partial.properties?.originalValues, {
+      employeeType: "employee",
+      inAuditScope: true,
+    });
   });
 });
 
