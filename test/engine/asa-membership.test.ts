@@ -67,6 +67,15 @@ test("pulumi up creates the group and its members", async () => {
   assert.equal(membership?.id, `${team}/engineering`);
   assert.deepEqual(membership?.outputs?.members, members);
   assert.equal(stateOf(groupType)?.id, `${team}/engineering`);
+  // The serialized provider is the small handle that loads the installed package.
+  for (const [type, file] of [
+    [groupType, "asa-group"],
+    [membershipType, "asa-group-membership"],
+  ] as const) {
+    const serialized = String(stateOf(type)?.inputs?.__provider);
+    assert.ok(Buffer.byteLength(serialized) < 2048, `${type}: ${serialized.length} bytes`);
+    assert.ok(serialized.includes(`require("pulumi-identity/dist/provider/handles/${file}.js")`));
+  }
 });
 
 test("a preview right after shows no change", async () => {
