@@ -87,10 +87,25 @@ export function parseRateLimit(text: string): RateLimit | false {
       `invalid rate limit "${text}": expected e.g. "500/1m", "10000/1h", "20/500ms" or "off"`,
     );
   }
-  const requests = Number(match[1]);
-  const perMs = (match[2] === "" ? 1 : Number(match[2])) * unit;
-  if (!(requests > 0 && perMs > 0)) throw new Error(`invalid rate limit "${text}"`);
-  return { requests, perMs };
+  return checkRateLimit({
+    requests: Number(match[1]),
+    perMs: (match[2] === "" ? 1 : Number(match[2])) * unit,
+  });
+}
+
+/** The limiter holds one permit per request of the window, so the count is bounded. */
+export const MAX_WINDOW_REQUESTS = 1_000_000;
+
+function checkRateLimit(limit: RateLimit): RateLimit {
+  const { requests, perMs } = limit;
+  if (
+    !(Number.isInteger(requests) && requests >= 1 && requests <= MAX_WINDOW_REQUESTS && perMs > 0)
+  ) {
+    throw new Error(
+      `invalid rate limit ${requests}/${perMs} ms: expected 1 to ${MAX_WINDOW_REQUESTS} requests per a positive time`,
+    );
+  }
+  return limit;
 }
 
 function envName(api: ApiName, name: string): string {
@@ -129,7 +144,9 @@ export function resolveSettings(
   const rateLimit =
     typeof rateLimitOption === "string"
       ? parseRateLimit(rateLimitOption)
-      : (rateLimitOption ?? DEFAULT_RATE_LIMITS[api]);
+      : rateLimitOption === false
+        ? false
+        : checkRateLimit(rateLimitOption ?? DEFAULT_RATE_LIMITS[api]);
   const connections =
     overrides.connections ?? envNumber(env, api, "MAX_CONNECTIONS") ?? DEFAULT_CONNECTIONS;
   if (!(Number.isInteger(connections) && connections >= 1)) {

@@ -26,6 +26,7 @@ describe("rate limit settings", () => {
     assert.deepEqual(parseRateLimit("20 / 500ms"), { requests: 20, perMs: 500 });
     assert.equal(parseRateLimit("off"), false);
     assert.throws(() => parseRateLimit("fast"), /invalid rate limit "fast"/);
+    assert.throws(() => parseRateLimit("2000000/1h"), /expected 1 to 1000000 requests/);
   });
 
   it("takes the client option over the environment, and the per-API variable over the global one", () => {
