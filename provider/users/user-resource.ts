@@ -7,6 +7,7 @@ import {
   changedProperties,
   checkInputs,
   containsUnknown,
+  forEngine,
   type Inputs,
   PartialFailure,
   programInputs,
@@ -171,7 +172,7 @@ export function userResourceProvider<T>(
   return {
     async check(_olds, news) {
       const outcome = checkInputs(spec.args, news, { resource: spec.resource });
-      return spec.refine ? spec.refine(outcome) : outcome;
+      return forEngine(spec.refine ? spec.refine(outcome) : outcome);
     },
 
     async diff(_id, olds, news) {

@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { test } from "node:test";
 import { assertNowhere, changedLines, isStoredSecret, useUserStack } from "../users/engine-stack";
 
@@ -115,6 +117,22 @@ test("pulumi destroy leaves users as they are, except where restoreOnDelete puts
   assert.equal(dilseyNow.phone, null);
   assert.equal(dilseyNow.locale, "en");
   assert.equal((await user(caddy)).status, "LOCKED");
+});
+
+test("a bad argument fails the preview, naming the property and the fix", async () => {
+  const { stack, runs } = use();
+  writeFileSync(
+    join(stack.dir, "index.ts"),
+    program.replace('timezone: "America/New_York"', 'timezone: "america/new_york"'),
+  );
+  const run = await stack.preview({ allowFailure: true });
+  runs.push(run);
+  assert.notEqual(run.exitCode, 0);
+  const diagnostics = run.events.map((event) => event.diagnosticEvent?.message ?? "").join("\n");
+  assert.match(
+    diagnostics,
+    /timezone: "america\/new_york" is not an IANA time zone name; did you mean "America\/New_York"\?/,
+  );
 });
 
 test("the client secret never appears in state, engine events or CLI output", () => {
