@@ -42,12 +42,16 @@ export function packPackage(
 
 /**
  * A node_modules with the packed package, @pulumi/pulumi, typescript and ts-node, as a user's
- * project has it. Installed once per distinct tarball and shared by every test program (linked).
+ * project has it, plus any `extra` dependencies a program needs (name → version range, e.g. an
+ * example's own `yaml`). Installed once per distinct tarball and set of extras, and shared by every
+ * test program (linked).
  */
-export function installedDependencies(tarball: string): string {
+export function installedDependencies(tarball: string, extra: Record<string, string> = {}): string {
+  const extras = Object.entries(extra).sort(([a], [b]) => a.localeCompare(b));
   const hash = createHash("sha256")
     .update(readFileSync(tarball))
     .update(pulumiSdkVersion)
+    .update(JSON.stringify(extras))
     .digest("hex");
   const dir = join(tmpdir(), "pulumi-identity-test-deps", hash.slice(0, 16));
   if (existsSync(join(dir, "node_modules", "pulumi-identity", "package.json"))) return dir;
@@ -64,6 +68,7 @@ export function installedDependencies(tarball: string): string {
         "@pulumi/pulumi": pulumiSdkVersion,
         typescript: typescriptVersion,
         "ts-node": "^10.9.2",
+        ...Object.fromEntries(extras),
       },
     }),
   );

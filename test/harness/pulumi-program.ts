@@ -44,6 +44,8 @@ export interface ProgramOptions {
   env?: Record<string, string>;
   /** A tarball to install instead of packing the working tree. */
   tarball?: string;
+  /** npm dependencies the program needs besides pulumi-identity and @pulumi/pulumi (name → range). */
+  dependencies?: Record<string, string>;
 }
 
 let packedTarball: string | undefined;
@@ -100,19 +102,24 @@ export class PulumiProgram {
       }),
       ...this.options.files,
     };
+    this.updateFiles(files);
+    packedTarball ??= packPackage();
+    this.installPackage(this.options.tarball ?? packedTarball);
+  }
+
+  /** Writes (or overwrites) files of the program, by path relative to its directory: an edit. */
+  updateFiles(files: Record<string, string>): void {
     for (const [path, content] of Object.entries(files)) {
       mkdirSync(dirname(join(this.dir, path)), { recursive: true });
       writeFileSync(join(this.dir, path), content);
     }
-    packedTarball ??= packPackage();
-    this.installPackage(this.options.tarball ?? packedTarball);
   }
 
   /** Points the program's node_modules at an install of the given tarball (an upgrade, say). */
   installPackage(tarball: string): void {
     rmSync(join(this.dir, "node_modules"), { force: true });
     symlinkSync(
-      join(installedDependencies(tarball), "node_modules"),
+      join(installedDependencies(tarball, this.options.dependencies), "node_modules"),
       join(this.dir, "node_modules"),
     );
   }
@@ -187,6 +194,12 @@ export class PulumiProgram {
   }
   destroy(opts: { allowFailure?: boolean } = {}) {
     return this.engine(["destroy", "--yes", "--skip-preview"], opts);
+  }
+
+  /** The stack's outputs (`pulumi stack output --json --show-secrets`). */
+  async outputs(): Promise<Record<string, unknown>> {
+    const { stdout } = await this.pulumi(["stack", "output", "--json", "--show-secrets"]);
+    return JSON.parse(stdout) as Record<string, unknown>;
   }
 
   /** The raw text of the stack's state file in the file backend. */

@@ -1,0 +1,41 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { repoRoot } from "./pulumi-cli";
+import type { ProgramOptions } from "./pulumi-program";
+
+/** Installed by the harness itself: the packed package, the pinned SDK, TypeScript and ts-node. */
+const providedByHarness = new Set(["pulumi-identity", "@pulumi/pulumi", "typescript", "ts-node"]);
+
+/**
+ * The program options of `examples/<name>` as a user copies it: every file but the README (and
+ * any node_modules), the project name from its Pulumi.yaml, and its package.json dependencies and
+ * devDependencies but those the harness installs itself.
+ */
+export function exampleProgram(name: string): ProgramOptions & { name: string } {
+  const dir = join(repoRoot, "examples", name);
+  const files: Record<string, string> = {};
+  const walk = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== "node_modules") walk(path);
+      } else if (entry.name !== "README.md") {
+        files[relative(dir, path)] = readFileSync(path, "utf8");
+      }
+    }
+  };
+  walk(dir);
+
+  const project = /^name:\s*(\S+)\s*$/m.exec(files["Pulumi.yaml"] ?? "")?.[1];
+  if (!project) throw new Error(`examples/${name}/Pulumi.yaml names no project`);
+  const manifest = JSON.parse(files["package.json"] ?? "{}") as {
+    dependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
+  };
+  const dependencies = Object.fromEntries(
+    Object.entries({ ...manifest.dependencies, ...manifest.devDependencies }).filter(
+      ([dep]) => !providedByHarness.has(dep),
+    ),
+  );
+  return { name: project, files, dependencies };
+}
