@@ -7,12 +7,14 @@ import { setTimeout as delay } from "node:timers/promises";
  */
 export interface Clock {
   now(): number;
-  sleep(ms: number): Promise<void>;
+  /** `unref`: the timer alone does not keep the process alive (whoever waits on it does). */
+  sleep(ms: number, options?: { unref?: boolean }): Promise<void>;
 }
 
 export const systemClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms) => (ms > 0 ? delay(ms) : Promise.resolve()),
+  sleep: (ms, options) =>
+    ms > 0 ? delay(ms, undefined, { ref: !options?.unref }) : Promise.resolve(),
 };
 
 const scaledClocks = new Map<number, Clock>([[1, systemClock]]);
@@ -25,7 +27,10 @@ export function scaledClock(scale: number): Clock {
   if (!(scale > 0)) throw new Error(`invalid time scale ${scale}: expected a number > 0`);
   let clock = scaledClocks.get(scale);
   if (!clock) {
-    clock = { now: systemClock.now, sleep: (ms) => systemClock.sleep(ms * scale) };
+    clock = {
+      now: systemClock.now,
+      sleep: (ms, options) => systemClock.sleep(ms * scale, options),
+    };
     scaledClocks.set(scale, clock);
   }
   return clock;

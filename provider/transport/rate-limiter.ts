@@ -97,7 +97,9 @@ export class ApiRateLimiter {
     if (!(ms > 0)) return;
     const until = this.clock.now() + ms;
     if (this.pause && this.pause.until >= until) return;
-    this.pause = { until, over: this.clock.sleep(ms) };
+    // Unref'd: a pause must not keep a finished program alive; a request waiting on it does
+    // (see holdProcess).
+    this.pause = { until, over: this.clock.sleep(ms, { unref: true }) };
   }
 
   /** The spacing in force between request starts, in API time (0 when the server has plenty left). */
