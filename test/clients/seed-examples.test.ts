@@ -78,6 +78,25 @@ describe("seed examples parse with the schemas", () => {
     });
   }
 
+  // The same examples as copied into the repository (test/fixtures/seed-examples).
+  const fixtures = join(__dirname, "..", "fixtures", "seed-examples");
+  const fixtureSchemas: Record<string, z.ZodType> = {
+    "asa-service-token-request.json": asa.IssueServiceTokenRequestBody,
+    "asa-user.json": asa.User,
+    "asa-users.json": asa.UserList,
+    "asa-user-groups.json": asa.GroupList,
+    "asa-groups.json": asa.GroupList,
+    "asa-group-created.json": asa.Group,
+    "asa-group-users.json": asa.UserList,
+    "asa-users-not-in-group.json": asa.UserList,
+  };
+  for (const [file, schema] of Object.entries(fixtureSchemas)) {
+    it(`fixture ${file}`, () => {
+      const result = schema.safeParse(JSON.parse(readFileSync(join(fixtures, file), "utf8")));
+      assert.ok(result.success, result.success ? "" : JSON.stringify(result.error.issues));
+    });
+  }
+
   it("tells soft-deleted groups from live ones, Go zero time included", () => {
     const groups = asa.GroupList.parse(
       JSON.parse(
