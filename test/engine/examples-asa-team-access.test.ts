@@ -1,0 +1,109 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { type RunningEmulator, startEmulator } from "../../emulator";
+import { asaLiveGroupDeletedAt } from "../../emulator/data-schema";
+import { configureForEmulator } from "../harness/emulator-config";
+import { exampleProgram } from "../harness/example-program";
+import { PulumiProgram } from "../harness/pulumi-program";
+
+// examples/asa-team-access, from its own files, against the emulator: ASA groups and members
+// generated from roster.yaml.
+
+const example = exampleProgram("asa-team-access");
+const roster = example.files["roster.yaml"] ?? assert.fail("the example has no roster.yaml");
+const expected = {
+  "household-admins": { roles: ["access_admin", "access_user"], members: ["Jason.Compson.IV"] },
+  "household-ops": {
+    roles: ["access_user"],
+    members: ["Caddy.Compson", "Dilsey.Gibson", "Jason.Compson.IV"],
+  },
+  "household-reports": { roles: ["reporting_user"], members: ["Dilsey.Gibson"] },
+};
+
+let emulator: RunningEmulator;
+let stack: PulumiProgram;
+let team: string;
+
+before(async () => {
+  emulator = await startEmulator();
+  team = emulator.credentials.asa.team;
+  // As the example's README does: the roster names two people the seed's team lacks.
+  await emulator.control.asa.createUsers(team, [
+    { name: "Caddy.Compson" },
+    { name: "Dilsey.Gibson" },
+  ]);
+  stack = await PulumiProgram.create(example);
+  await configureForEmulator(stack, emulator);
+});
+after(async () => {
+  stack?.dispose();
+  await emulator?.stop();
+});
+
+const liveGroups = async () => {
+  const live: Record<string, { roles: string[]; members: string[] }> = {};
+  for (const group of await emulator.control.asa.groups(team)) {
+    if (group.name in expected && group.deleted_at === asaLiveGroupDeletedAt) {
+      live[group.name] = { roles: [...group.roles].sort(), members: [...group.members].sort() };
+    }
+  }
+  return live;
+};
+
+test("a roster with mistakes fails at preview, naming each entry, and changes nothing", async () => {
+  const broken = roster
+    .replace("roles: [access_user, access_admin]", "roles: [access_user, admin]")
+    .replace("  - name: household-reports\n", "  - name: household-ops\n")
+    .replace("    members:\n      - Dilsey.Gibson\n", "    member:\n      - Dilsey.Gibson\n");
+  assert.notEqual(broken, roster);
+  stack.updateFiles({ "roster.yaml": broken });
+  try {
+    const run = await stack.preview({ allowFailure: true });
+    assert.notEqual(run.exitCode, 0);
+    const output = run.events
+      .flatMap((event) =>
+        event.diagnosticEvent?.severity === "error" ? [event.diagnosticEvent.message] : [],
+      )
+      .join("\n");
+    assert.match(
+      output,
+      /line 12, group "household-admins": unknown role "admin" \(roles: access_user, access_admin, reporting_user, server_admin\)/,
+    );
+    assert.match(
+      output,
+      /line 17, group "household-ops": "household-ops" is already declared on line 5/,
+    );
+    assert.match(output, /line 17, group "household-ops": unknown key "member"/);
+    assert.match(output, /line 17, group "household-ops": members is missing/);
+    assert.match(output, /^roster\.yaml has mistakes:\n/);
+    assert.doesNotMatch(output, /\n\s+at /, "a stack trace beside the roster's mistakes");
+    assert.deepEqual(await liveGroups(), {});
+  } finally {
+    stack.updateFiles({ "roster.yaml": roster });
+  }
+});
+
+test("pulumi up creates one group and membership per roster entry and exports who is in which", async () => {
+  const run = await stack.up();
+  assert.deepEqual(run.changes, { create: 7 });
+  assert.deepEqual(await liveGroups(), expected);
+  const outputs = await stack.outputs();
+  assert.deepEqual(
+    outputs.members,
+    Object.fromEntries(Object.entries(expected).map(([name, { members }]) => [name, members])),
+  );
+});
+
+test("the preview right after has nothing to change", async () => {
+  const run = await stack.preview();
+  assert.deepEqual(run.changes, { same: 7 });
+  assert.deepEqual(run.steps, []);
+});
+
+test("pulumi destroy deletes the groups", async () => {
+  const run = await stack.destroy();
+  assert.deepEqual(run.changes, { delete: 7 });
+  assert.deepEqual(await liveGroups(), {});
+  const names = (await emulator.control.asa.groups(team)).map((g) => g.name);
+  for (const name of Object.keys(expected)) assert.ok(names.includes(name), `${name} is gone`);
+});
