@@ -8,6 +8,17 @@ import type { RetryPolicy } from "./settings";
 const NO_PERMIT: Permit = { release: () => {} };
 
 /**
+ * The API's rate limit is used up for longer than the call's wait budget allows (ASA's window is
+ * an hour): the call fails at once, saying so, instead of hanging until the reset.
+ */
+export class RateLimitPauseTooLong extends Error {
+  readonly code = "RATE_LIMIT_EXHAUSTED";
+  constructor(readonly pauseMs: number) {
+    super(`the API's rate limit is used up for another ${Math.ceil(pauseMs / 1000)} s`);
+  }
+}
+
+/**
  * The attempts of one call: what failed, what was waited, and whether the budget allows one more.
  * undici's retry interceptor asks `shouldRetry`; the attempt gate calls `beforeAttempt` before
  * every send, so the wait happens with no connection held and every attempt takes a permit.
@@ -34,6 +45,15 @@ export class CallAttempts {
     const delay = this.nextDelayMs;
     this.nextDelayMs = 0;
     if (delay > 0) await this.clock.sleep(delay);
+    // A pause the server asked for (after any call's 429 or exhausted quota) is held to the wait
+    // budget like a Retry-After. Not added to the total: after this call's own retry delay it is
+    // the same wait.
+    const pause = this.limiter?.pauseRemainingMs ?? 0;
+    if (this.totalWaitMs + pause > this.policy.maxWaitMs) {
+      this.gaveUp = "time";
+      this.refusedWaitMs = pause;
+      throw new RateLimitPauseTooLong(pause);
+    }
     const permit = this.limiter ? await this.limiter.acquire() : NO_PERMIT;
     this.sent += 1;
     this.answered = false;
@@ -49,6 +69,7 @@ export class CallAttempts {
   shouldRetry(
     err: Error & { statusCode?: number; code?: string; headers?: IncomingHttpHeaders },
   ): boolean {
+    if (err instanceof RateLimitPauseTooLong) return false;
     const status = err.code === "UND_ERR_REQ_RETRY" ? err.statusCode : undefined;
     // A body cut off after a successful answer started is not resent: undici would ask for a byte range.
     if (status === undefined && this.answered) return false;

@@ -111,6 +111,11 @@ export class ApiRateLimiter {
     return this.pause !== undefined;
   }
 
+  /** How much longer the server's pause (a 429, or no requests remaining) holds, in API time. */
+  get pauseRemainingMs(): number {
+    return this.pause ? Math.max(0, this.pause.until - this.clock.now()) : 0;
+  }
+
   /** Waits out any pause, then takes the next start slot under the current spacing. */
   private async startTurn(): Promise<void> {
     while (this.pause) {

@@ -92,6 +92,7 @@ const CONNECTION_ERROR_TEXT: Record<string, string> = {
   UND_ERR_SOCKET: "the connection was closed by the other side",
   ECONNRESET: "the connection was reset",
   ECONNREFUSED: "the connection was refused",
+  RATE_LIMIT_EXHAUSTED: "not sent: the API's rate limit is used up",
 };
 
 /**

@@ -144,6 +144,29 @@ describe("client-side limits", () => {
     assert.equal(counts[200], 30);
   });
 
+  it("fails at once, naming the wait budget, when the server's window is used up for longer", async () => {
+    const emu = emulator();
+    // A limit of its own, so no other test's client shares the limiter this test pauses.
+    const asa = asaClient(emu, {
+      rateLimit: { requests: 9_999, perMs: 3_600_000 },
+      timeScale: 0.001,
+    });
+    await asa.getUser(JASON); // token first, outside the window below
+    await limitServer("asa", 1, 3_600_000);
+    await asa.getUser(JASON); // the hour's only request: X-RateLimit-Remaining is now 0
+    const err = await rejection(asa.getUser(JASON));
+
+    assert.ok(err instanceof ApiError);
+    assert.equal(err.code, "RATE_LIMIT_EXHAUSTED");
+    assert.equal(err.status, undefined);
+    assert.equal(err.retries?.gaveUp, "time");
+    assert.ok((err.retries?.refusedWaitMs ?? 0) > 300_000, `${err.retries?.refusedWaitMs} ms`);
+    assert.match(err.message, /rate limit is used up/);
+    assert.match(err.message, /wait budget/);
+    // Not sent: the server saw the one request of its window and nothing after it.
+    assert.deepEqual(await statusCounts(emu, "asa"), { 200: 1 });
+  });
+
   it("slows down when X-RateLimit-Remaining runs out, before the server refuses", async () => {
     const emu = await limitServer("asa", 10, 1500);
     const asa = asaClient(emu, { rateLimit: false });
