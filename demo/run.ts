@@ -125,7 +125,7 @@ async function run(stack: PulumiProgram, emulator: RunningEmulator, team: string
     .resources()
     .find((r) => r.type === "pulumi-nodejs:dynamic/asa:GroupMembership");
   check(
-    (recorded?.outputs?.members as string[]).includes(intruder),
+    ((recorded?.outputs?.members ?? []) as string[]).includes(intruder),
     `state does not show ${intruder}`,
   );
   ok(`state now records ${intruder} as a member of ${group}`);
