@@ -50,6 +50,8 @@ export interface ProgramOptions {
 
 let packedTarball: string | undefined;
 
+const refreshFlag = (opts: { refresh?: boolean }) => (opts.refresh ? ["--refresh"] : []);
+
 /**
  * A Pulumi program run by the real CLI in a fresh PULUMI_HOME with a local file backend, its
  * node_modules holding this package installed from its packed tarball.
@@ -179,15 +181,16 @@ export class PulumiProgram {
     return { ...result, events, changes: summary?.resourceChanges ?? {}, steps };
   }
 
-  up(opts: { allowFailure?: boolean } = {}) {
-    return this.engine(["up", "--yes", "--skip-preview"], opts);
+  /** `pulumi up`; with `refresh`, `pulumi up --refresh` (reads every resource back first). */
+  up(opts: { allowFailure?: boolean; refresh?: boolean } = {}) {
+    return this.engine(["up", "--yes", "--skip-preview", ...refreshFlag(opts)], opts);
   }
-  preview(opts: { allowFailure?: boolean } = {}) {
-    return this.engine(["preview"], opts);
+  preview(opts: { allowFailure?: boolean; refresh?: boolean } = {}) {
+    return this.engine(["preview", ...refreshFlag(opts)], opts);
   }
-  /** `pulumi preview --diff` as a person reads it. */
-  async previewDiffText(): Promise<string> {
-    return (await this.pulumi(["preview", "--diff"])).stdout;
+  /** `pulumi preview --diff` (with `refresh`, `--refresh` too) as a person reads it. */
+  async previewDiffText(opts: { refresh?: boolean } = {}): Promise<string> {
+    return (await this.pulumi(["preview", "--diff", ...refreshFlag(opts)])).stdout;
   }
   refresh(opts: { allowFailure?: boolean } = {}) {
     return this.engine(["refresh", "--yes", "--skip-preview"], opts);
