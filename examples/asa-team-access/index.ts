@@ -68,8 +68,8 @@ export const members: Record<string, pulumi.Output<string[]>> = {};
 
 for (const { name, roles, members: usernames } of readRoster(rosterFile)) {
   const group = new asa.Group(name, { name, roles });
-  // Authoritative (the default): the roster is the whole list, so anyone added to the group by
-  // hand is removed by the next `pulumi up` (and named by `pulumi preview --refresh` first).
+  // Authoritative (the default): the roster is the whole list. Anyone added to the group by hand
+  // shows in `pulumi preview --refresh --diff`, and `pulumi up --refresh` removes them.
   const membership = new asa.GroupMembership(`${name}-members`, { group, members: usernames });
   members[name] = membership.members;
 }

@@ -100,6 +100,20 @@ test("the preview right after has nothing to change", async () => {
   assert.deepEqual(run.steps, []);
 });
 
+test("someone added by hand: preview --refresh --diff names them, up --refresh removes them", async () => {
+  await emulator.control.asa.addGroupMember(team, "household-ops", "Benjy.Compson");
+  const diff = await stack.previewDiffText({ refresh: true });
+  const memberLines = diff
+    .split("\n")
+    .filter((line) => /^\s*[+-] +[\w.]+\s*: true$/.test(line))
+    .map((line) => line.trim().replace(/\s+/g, " "));
+  assert.deepEqual(memberLines, ["- Benjy.Compson : true"]);
+
+  const run = await stack.up({ refresh: true });
+  assert.deepEqual(run.changes, { update: 1, same: 6 });
+  assert.deepEqual(await liveGroups(), expected);
+});
+
 test("pulumi destroy deletes the groups", async () => {
   const run = await stack.destroy();
   assert.deepEqual(run.changes, { delete: 7 });
