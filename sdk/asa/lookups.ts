@@ -1,11 +1,10 @@
-import * as pulumi from "@pulumi/pulumi";
 import type { AsaClient } from "../../provider/asa/client";
 import { describeGroup, listMemberNames, liveGroup } from "../../provider/asa/group-access";
 import type { Group, User, UserStatus } from "../../provider/asa/schemas";
-import { type AsaSettingSource, asaClient } from "../../provider/asa/settings";
-import { configNamespace, settings } from "../../provider/config";
+import { asaClient } from "../../provider/asa/settings";
 import { isNotFound } from "../../provider/errors";
 import { sortedUnique } from "../../provider/resource";
+import { lookupSettings } from "../lookup-settings";
 
 /**
  * Where a lookup finds its credentials. Anything left out comes from the program's stack config
@@ -21,15 +20,12 @@ export interface AsaLookupOptions {
 }
 
 function lookupClient(options: AsaLookupOptions): AsaClient {
-  const config = new pulumi.Config(configNamespace);
-  const explicit: Record<string, string | undefined> = {
+  const source = lookupSettings({
     asaTeam: options.team,
     asaKeyId: options.keyId,
     asaKeySecret: options.keySecret,
     asaBaseUrl: options.baseUrl,
-  };
-  const source: AsaSettingSource = (name) =>
-    explicit[name] || config.get(name) || process.env[settings[name].env] || undefined;
+  });
   return asaClient(undefined, source);
 }
 
