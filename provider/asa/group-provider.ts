@@ -42,6 +42,18 @@ function storedOutputs(id: string, props: Inputs | undefined): Partial<GroupOutp
   return { ...stored, team: stored.team ?? fromId?.scope, name: stored.name ?? fromId?.name };
 }
 
+/** Takes over an existing group, setting its roles only when they differ from the declared ones. */
+async function adopt(api: GroupApi, inputs: GroupInputs, existing: Group): Promise<GroupOutputs> {
+  if (sameRoles(existing.roles, inputs.roles)) return outputsOf(inputs, existing);
+  refuseFederated(
+    existing,
+    inputs.team,
+    `set the roles of ${describeGroup(inputs.team, inputs.name)}`,
+  );
+  await api.updateGroup(inputs.name, { roles: inputs.roles });
+  return outputsOf(inputs, { ...existing, roles: inputs.roles });
+}
+
 /** The provider of `asa.Group`; `client` is injectable for tests. */
 export function groupProvider(
   client: (team: string) => GroupApi = (team) => asaClient(team),
@@ -65,27 +77,28 @@ export function groupProvider(
       const inputs = news as GroupInputs;
       const api = client(inputs.team);
       const id = joinId(inputs.team, inputs.name);
+      const where = describeGroup(inputs.team, inputs.name);
+      // Adopting reads first, so a group that is already as declared costs no write at all.
+      const existing = inputs.adopt ? await liveGroup(api, inputs.name) : undefined;
+      if (existing) return { id, outs: await adopt(api, inputs, existing) };
       try {
         const group = await api.createGroup({ name: inputs.name, roles: inputs.roles });
         return { id, outs: outputsOf(inputs, group) };
       } catch (err) {
         if (!isConflict(err)) throw err;
       }
-      const where = describeGroup(inputs.team, inputs.name);
       if (!inputs.adopt) {
         throw new Error(
           `Cannot create ${where}: it already exists. To manage the existing group with this resource, set adopt: true on it (its roles then become ${JSON.stringify(inputs.roles)}); or give the resource another name.`,
         );
       }
-      const existing = await liveGroup(api, inputs.name);
-      if (!existing)
+      // Someone created it between the read above and the create.
+      const created = await liveGroup(api, inputs.name);
+      if (!created)
         throw new Error(
           `Cannot adopt ${where}: ASA said it exists, then that it does not; try again.`,
         );
-      if (sameRoles(existing.roles, inputs.roles)) return { id, outs: outputsOf(inputs, existing) };
-      refuseFederated(existing, inputs.team, `set the roles of ${where}`);
-      await api.updateGroup(inputs.name, { roles: inputs.roles });
-      return { id, outs: outputsOf(inputs, { ...existing, roles: inputs.roles }) };
+      return { id, outs: await adopt(api, inputs, created) };
     },
 
     async read(id, props) {

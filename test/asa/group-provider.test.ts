@@ -141,7 +141,7 @@ describe("create", () => {
     assert.equal(await asa.count(routes.updateGroup), 0);
   });
 
-  test("adopt with the same roles reads the group and writes nothing more", async () => {
+  test("adopt with the same roles reads the group and writes nothing at all", async () => {
     const { id, outs } = await created(provider, {
       name: "compsons",
       roles: ["access_admin", "access_user", "reporting_user"],
@@ -149,7 +149,19 @@ describe("create", () => {
     });
     assert.equal(id, `${asa.team}/compsons`);
     assert.equal(outs.groupId, "5e41a7d8-4b81-49db-b552-3cb1f3ec936c");
+    assert.equal(await asa.count(routes.createGroup), 0);
     assert.equal(await asa.count(routes.updateGroup), 0);
+  });
+
+  test("adopt creates the group when it does not exist yet", async () => {
+    const { outs } = await created(provider, {
+      name: "new-team",
+      roles: ["access_user"],
+      adopt: true,
+    });
+    assert.deepEqual(outs.roles, ["access_user"]);
+    assert.equal(await asa.count(routes.createGroup), 1);
+    assert.ok(await asa.emulator.control.asa.group(asa.team, "new-team"));
   });
 
   test("adopt with other roles sets them", async () => {
