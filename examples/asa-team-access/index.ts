@@ -4,12 +4,7 @@ import { asa } from "pulumi-identity";
 import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
 
 const rosterFile = "roster.yaml";
-const knownRoles: readonly asa.Role[] = [
-  "access_user",
-  "access_admin",
-  "reporting_user",
-  "server_admin",
-];
+const knownRoles = asa.roles;
 
 interface RosterGroup {
   name: string;

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { Role } from "../../provider/asa/schemas";
+import { Role } from "../../provider/asa/schemas";
 
 import groupHandle = require("../../provider/handles/asa-group");
 
@@ -14,6 +14,9 @@ export interface GroupArgs {
   /** If a group of this name already exists, manage it (setting its roles) instead of failing. */
   adopt?: pulumi.Input<boolean>;
 }
+
+/** The roles an ASA group can grant, e.g. to validate a roster file before declaring groups. */
+export const roles: readonly Role[] = Role.options;
 
 const brand = Symbol.for("pulumi-identity:asa:Group");
 

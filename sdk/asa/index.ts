@@ -5,7 +5,7 @@ export type {
   User as AsaUser,
   UserStatus as AsaUserStatus,
 } from "../../provider/asa/schemas";
-export { Group, type GroupArgs } from "./group";
+export { Group, type GroupArgs, roles } from "./group";
 export { GroupMembership, type GroupMembershipArgs } from "./group-membership";
 export {
   type AsaLookupOptions,
