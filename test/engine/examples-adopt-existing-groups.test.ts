@@ -60,13 +60,11 @@ test("the first pulumi up adopts the groups and changes nothing in ASA", async (
   assert.deepEqual(await groupsNow(), original);
 
   const memberships = stack.resources().filter((r) => r.type.endsWith("asa:GroupMembership"));
-  assert.deepEqual(
-    memberships.map((r) => [r.id, r.outputs?.members]),
-    [
-      [`${team}/compsons`, ["Benjy.Compson"]],
-      [`${team}/deploy`, ["Benjy.Compson", "Jason.Compson.IV"]],
-    ],
-  );
+  // State lists resources in the order they were created, which the engine runs concurrently.
+  assert.deepEqual(memberships.map((r) => [r.id, r.outputs?.members]).sort(), [
+    [`${team}/compsons`, ["Benjy.Compson"]],
+    [`${team}/deploy`, ["Benjy.Compson", "Jason.Compson.IV"]],
+  ]);
   assert.deepEqual((await stack.outputs()).notYetManaged, [
     { name: "legacy-vpn", roles: ["access_user"], members: ["Jason.Compson.IV"] },
   ]);
