@@ -5,8 +5,8 @@ import { describe, it } from "node:test";
 import type { z } from "zod";
 import * as asa from "../../provider/asa";
 
-// The seed documents sit in the shared folder beside the repository (../shared/seeds).
-const seedsDir = join(__dirname, "..", "..", "..", "shared", "seeds");
+// Verbatim copies of the seed documents (../shared/seeds beside the repository).
+const seedsDir = join(__dirname, "..", "fixtures", "seed-documents");
 
 interface Operation {
   title: string;
