@@ -37,8 +37,8 @@ export type UserGroupMembership = z.infer<typeof UserGroupMembership>;
 
 const customAttributes = z.record(z.string(), z.unknown()).nullish();
 
-export const UserResponse = z.object({
-  email: z.string(),
+// The profile fields UserResponse and UserCreate share, with the same defaults.
+const profile = {
   username: z.string().nullish(),
   first_name: z.string().nullish(),
   last_name: z.string().nullish(),
@@ -46,6 +46,11 @@ export const UserResponse = z.object({
   phone: z.string().nullish(),
   locale: z.string().default("en"),
   timezone: z.string().default("UTC"),
+};
+
+export const UserResponse = z.object({
+  email: z.string(),
+  ...profile,
   id: z.string(),
   email_verified: z.boolean().default(false),
   avatar_url: z.string().nullish(),
@@ -63,15 +68,16 @@ export const UserResponse = z.object({
 });
 export type UserResponse = z.infer<typeof UserResponse>;
 
-export const UserListItem = z.object({
-  id: z.string(),
-  email: z.string(),
-  display_name: z.string().nullish(),
-  status: UserStatus,
-  ou_path: z.string().nullish(),
-  identity_source: IdentitySource,
-  mfa_enabled: z.boolean().default(false),
-  last_login_at: z.string().nullish(),
+/** Abbreviated user info for lists. */
+export const UserListItem = UserResponse.pick({
+  id: true,
+  email: true,
+  display_name: true,
+  status: true,
+  ou_path: true,
+  identity_source: true,
+  mfa_enabled: true,
+  last_login_at: true,
 });
 export type UserListItem = z.infer<typeof UserListItem>;
 
@@ -96,13 +102,7 @@ export type PaginatedResponseUserListItem = z.infer<typeof PaginatedResponseUser
 
 export const UserCreate = z.object({
   email: z.email(),
-  username: z.string().nullish(),
-  first_name: z.string().nullish(),
-  last_name: z.string().nullish(),
-  display_name: z.string().nullish(),
-  phone: z.string().nullish(),
-  locale: z.string().default("en"),
-  timezone: z.string().default("UTC"),
+  ...profile,
   password: z.string().nullish(),
   ou_id: z.string().nullish(),
   group_ids: z.array(z.string()).default([]),
