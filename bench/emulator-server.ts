@@ -1,4 +1,4 @@
-// The emulator alone in its own process, for bench/emulator.ts: prints its URL and credentials
+// The emulator alone in its own process, for the benchmarks (emulator-process.ts): prints its URL and credentials
 // as one JSON line, then serves until killed.
 import { startEmulator } from "../emulator";
 

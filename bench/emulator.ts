@@ -1,13 +1,10 @@
 // Requests per second the emulator serves: an authenticated ASA GET and an ASA POST over
 // keep-alive, with many requests in flight. The emulator runs in its own process (one core);
 // autocannon drives it from this one. Run: npm run bench:emulator [-- --seconds N]
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import type { EmulatorCredentials } from "../emulator";
+import { startEmulatorProcess } from "./emulator-process";
 
 const { values } = parseArgs({
   options: {
@@ -17,19 +14,6 @@ const { values } = parseArgs({
 });
 const duration = Number(values.seconds);
 const connections = Number(values.connections);
-
-async function startServer() {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", join(__dirname, "emulator-server.ts")],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  const [line] = (await once(child.stdout.setEncoding("utf8"), "data")) as [string];
-  const info = JSON.parse(line) as { url: string; credentials: EmulatorCredentials };
-  return { ...info, stop: () => child.kill("SIGTERM") };
-}
 
 async function run(title: string, options: autocannon.Options) {
   await autocannon({ ...options, duration: 2 }); // warm-up
@@ -43,7 +27,7 @@ async function run(title: string, options: autocannon.Options) {
 }
 
 async function main() {
-  const server = await startServer();
+  const server = await startEmulatorProcess();
   try {
     const { team, keyId, keySecret } = server.credentials.asa;
     const base = `${server.url}/asa/v1/teams/${team}`;

@@ -2,15 +2,12 @@
 // transport adds to each request (µs of wall time at one request in flight, and µs of this
 // process's CPU). The emulator runs in its own process (bench/emulator-server.ts).
 // Run: npm run bench:transport [-- --requests N --concurrency N --rounds N]
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { Pool } from "undici";
-import type { EmulatorCredentials } from "../emulator";
 import { SecureframeClient } from "../provider/secureframe";
 import { closeAllPools, Transport } from "../provider/transport";
+import { startEmulatorProcess } from "./emulator-process";
 
 const { values } = parseArgs({
   options: {
@@ -22,19 +19,6 @@ const { values } = parseArgs({
 const requests = Number(values.requests);
 const concurrency = Number(values.concurrency);
 const rounds = Number(values.rounds);
-
-async function startServer() {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", join(__dirname, "emulator-server.ts")],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  const [line] = (await once(child.stdout.setEncoding("utf8"), "data")) as [string];
-  const info = JSON.parse(line) as { url: string; credentials: EmulatorCredentials };
-  return { ...info, stop: () => child.kill("SIGTERM") };
-}
 
 interface Measure {
   /** Requests per second. */
@@ -73,7 +57,7 @@ async function measure(
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 async function main() {
-  const server = await startServer();
+  const server = await startEmulatorProcess();
   const { apiKey, apiSecret } = server.credentials.secureframe;
   const baseUrl = `${server.url}/secureframe`;
   const id = "1c5b5e3c-f68b-409d-8f6b-6c0537e8f36d";
