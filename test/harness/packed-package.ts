@@ -4,9 +4,12 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -40,6 +43,25 @@ export function packPackage(
   return join(destination, packed.filename);
 }
 
+const installsDir = join(tmpdir(), "pulumi-identity-test-deps");
+const installsKept = 6;
+
+/**
+ * Each change of the package's code makes a new install (~140 MB): keep the most recently used
+ * few, so repeated test runs do not fill the disk. Test runs at the same moment use recent ones.
+ */
+function pruneInstalls(): void {
+  const installs = readdirSync(installsDir)
+    .filter((name) => !name.includes(".staging-"))
+    .map((name) => ({
+      path: join(installsDir, name),
+      used: statSync(join(installsDir, name)).mtimeMs,
+    }))
+    .sort((a, b) => b.used - a.used);
+  for (const old of installs.slice(installsKept - 1))
+    rmSync(old.path, { recursive: true, force: true });
+}
+
 /**
  * A node_modules with the packed package, @pulumi/pulumi, typescript and ts-node, as a user's
  * project has it, plus any `extra` dependencies a program needs (name → version range, e.g. an
@@ -53,10 +75,15 @@ export function installedDependencies(tarball: string, extra: Record<string, str
     .update(pulumiSdkVersion)
     .update(JSON.stringify(extras))
     .digest("hex");
-  const dir = join(tmpdir(), "pulumi-identity-test-deps", hash.slice(0, 16));
-  if (existsSync(join(dir, "node_modules", "pulumi-identity", "package.json"))) return dir;
+  const dir = join(installsDir, hash.slice(0, 16));
+  if (existsSync(join(dir, "node_modules", "pulumi-identity", "package.json"))) {
+    const now = new Date();
+    utimesSync(dir, now, now); // recently used: kept by pruneInstalls
+    return dir;
+  }
 
-  mkdirSync(join(tmpdir(), "pulumi-identity-test-deps"), { recursive: true });
+  mkdirSync(installsDir, { recursive: true });
+  pruneInstalls();
   const staging = mkdtempSync(`${dir}.staging-`);
   writeFileSync(
     join(staging, "package.json"),
