@@ -93,6 +93,16 @@ export function isNotFound(err: unknown): boolean {
   return err instanceof ApiError && err.status === 404;
 }
 
+/** What `call` resolves to, or undefined when the API answers 404; other failures are thrown. */
+export async function unlessNotFound<T>(call: Promise<T>): Promise<T | undefined> {
+  try {
+    return await call;
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
+}
+
 export function isConflict(err: unknown): boolean {
   return err instanceof ApiError && err.status === 409;
 }

@@ -1,4 +1,4 @@
-import { isNotFound } from "../errors";
+import { unlessNotFound } from "../errors";
 import type { AsaClient } from "./client";
 import { type Group, isSoftDeleted } from "./schemas";
 
@@ -10,13 +10,8 @@ export function describeGroup(team: string, name: string): string {
 
 /** The live group, or undefined when it does not exist or was soft-deleted (which still answers 200). */
 export async function liveGroup(client: GroupReader, name: string): Promise<Group | undefined> {
-  try {
-    const group = await client.getGroup(name);
-    return isSoftDeleted(group) ? undefined : group;
-  } catch (err) {
-    if (isNotFound(err)) return undefined;
-    throw err;
-  }
+  const group = await unlessNotFound(client.getGroup(name));
+  return group && !isSoftDeleted(group) ? group : undefined;
 }
 
 /** ASA refuses changes to a group federated from another team: say so before trying. */

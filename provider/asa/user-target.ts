@@ -1,4 +1,4 @@
-import { isNotFound } from "../errors";
+import { unlessNotFound } from "../errors";
 import { type Inputs, joinId, splitId } from "../resource";
 import type { AsaClient } from "./client";
 import type { User } from "./schemas";
@@ -26,12 +26,7 @@ export function describeAsaUser(target: AsaUserTarget): string {
 
 /** The user, or undefined when ASA does not know the username. */
 export async function findAsaUser(api: AsaUserApi, username: string): Promise<User | undefined> {
-  try {
-    return await api.getUser(username);
-  } catch (err) {
-    if (isNotFound(err)) return undefined;
-    throw err;
-  }
+  return unlessNotFound(api.getUser(username));
 }
 
 /** The user the checked arguments name, or an error saying how to fix the username. */

@@ -1,4 +1,4 @@
-import { isNotFound } from "../errors";
+import { unlessNotFound } from "../errors";
 import { type CheckOutcome, type Inputs, joinId, splitId } from "../resource";
 import { withFailure } from "../users/args";
 import type { ScaiKeyClient } from "./client";
@@ -44,12 +44,7 @@ export async function findScaiKeyUser(
   api: ScaiKeyUserApi,
   userId: string,
 ): Promise<UserResponse | undefined> {
-  try {
-    return await api.getUser(userId);
-  } catch (err) {
-    if (isNotFound(err)) return undefined;
-    throw err;
-  }
+  return unlessNotFound(api.getUser(userId));
 }
 
 /** The user `user` names in the tenant (an id, or an email looked up now and never again). */

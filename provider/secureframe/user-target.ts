@@ -1,4 +1,4 @@
-import { isNotFound } from "../errors";
+import { unlessNotFound } from "../errors";
 import type { Inputs } from "../resource";
 import type { Values } from "../users/user-resource";
 import type { SecureframeClient } from "./client";
@@ -62,12 +62,7 @@ export async function findSecureframeUser(
   api: SecureframeUserApi,
   userId: string,
 ): Promise<User | undefined> {
-  try {
-    return await api.getUser(userId);
-  } catch (err) {
-    if (isNotFound(err)) return undefined;
-    throw err;
-  }
+  return unlessNotFound(api.getUser(userId));
 }
 
 /** The user `user` names (an id, or an email looked up now and never again). */
