@@ -1,4 +1,4 @@
-import type { CheckOutcome } from "../resource";
+import { type CheckOutcome, withFailure } from "../resource";
 import { defaultAsaTeam } from "./settings";
 
 /**
@@ -9,15 +9,9 @@ export function withDefaultTeam(outcome: CheckOutcome): CheckOutcome {
   if (outcome.inputs.team !== undefined) return outcome;
   const team = defaultAsaTeam();
   if (team) return { ...outcome, inputs: { ...outcome.inputs, team } };
-  return {
-    ...outcome,
-    failures: [
-      ...outcome.failures,
-      {
-        property: "team",
-        reason:
-          "team: no team given and identity:asaTeam is not set; pass team, or set it with `pulumi config set identity:asaTeam <team>` or the environment variable ASA_TEAM",
-      },
-    ],
-  };
+  return withFailure(
+    outcome,
+    "team",
+    "no team given and identity:asaTeam is not set; pass team, or set it with `pulumi config set identity:asaTeam <team>` or the environment variable ASA_TEAM",
+  );
 }

@@ -7,14 +7,13 @@ import { Role } from "./schemas";
 
 export const roleList = Role.options.join(", ");
 
+const notATeam = (input: unknown) =>
+  `${quote(input)} is not a team name; give the ASA team's name, e.g. "william-faulkner", or leave team out to use identity:asaTeam`;
+
 export const teamArg = z
-  .string({
-    error: (iss) =>
-      `${quote(iss.input)} is not a team name; give the ASA team's name, e.g. "william-faulkner", or leave team out to use identity:asaTeam`,
-  })
+  .string({ error: (iss) => notATeam(iss.input) })
   .refine((team) => team.trim() !== "" && !team.includes("/"), {
-    error: (iss) =>
-      `${quote(iss.input)} is not a team name; give the ASA team's name, e.g. "william-faulkner", or leave team out to use identity:asaTeam`,
+    error: (iss) => notATeam(iss.input),
   })
   // Team names are compared case-insensitively by ASA: one spelling keeps IDs and diffs stable.
   .transform((team) => team.trim().toLowerCase())

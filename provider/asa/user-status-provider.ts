@@ -1,6 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { type CheckOutcome, isUnknown } from "../resource";
-import { withFailure } from "../users/args";
+import { type CheckOutcome, isUnknown, withFailure } from "../resource";
 import { userResourceProvider } from "../users/user-resource";
 import { withDefaultTeam } from "./check-team";
 import type { UserStatus } from "./schemas";

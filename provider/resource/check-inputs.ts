@@ -53,6 +53,16 @@ export function checkInputs(
   return { inputs: given, failures };
 }
 
+/** The outcome with one more failure, its reason prefixed with the property path. */
+export function withFailure(
+  outcome: CheckOutcome,
+  property: string,
+  message: string,
+): CheckOutcome {
+  const reason = property ? `${property}: ${message}` : message;
+  return { ...outcome, failures: [...outcome.failures, { property, reason }] };
+}
+
 /**
  * The check result to hand the engine. The CLI prints a failure with a property as
  * `property <p> value <inputs[p]> has a problem: <reason>`, looking `p` up as a top-level key

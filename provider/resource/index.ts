@@ -5,6 +5,7 @@ export {
   type Inputs,
   programInputs,
   quote,
+  withFailure,
 } from "./check-inputs";
 export { changedProperties, type DiffSpec, diffInputs } from "./diff-inputs";
 export { nameSet, namesOf, sortedUnique } from "./normalize";

@@ -1,6 +1,5 @@
 import { unlessNotFound } from "../errors";
-import { type CheckOutcome, type Inputs, joinId, splitId } from "../resource";
-import { withFailure } from "../users/args";
+import { type CheckOutcome, type Inputs, joinId, splitId, withFailure } from "../resource";
 import type { ScaiKeyClient } from "./client";
 import type { UserResponse } from "./schemas";
 import { defaultScaiKeyTenant, scaikeyClient } from "./settings";

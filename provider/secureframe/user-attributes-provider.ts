@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { isUnknown } from "../resource";
-import { requireDeclared, withFailure } from "../users/args";
+import { isUnknown, withFailure } from "../resource";
+import { requireDeclared } from "../users/args";
 import { SETTABLE_EMPLOYEE_TYPES } from "./user-args";
 import { ATTRIBUTE_NAMES, SecureframeUserAttributesArgs } from "./user-attributes-inputs";
 import { secureframeUserProvider } from "./user-provider-base";

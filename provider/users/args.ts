@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type CheckOutcome, containsUnknown, type Inputs, quote } from "../resource";
+import { type CheckOutcome, containsUnknown, type Inputs, quote, withFailure } from "../resource";
 
 // Argument schemas shared by the user resources. Each message says what is wrong and how to fix
 // it; check prefixes it with the property path.
@@ -85,26 +85,9 @@ export function requireDeclared(
   if (outcome.failures.some((failure) => fields.includes(failure.property.split(/[.[]/)[0] ?? "")))
     return outcome;
   if (declared(outcome.inputs) > 0) return outcome;
-  const property = fields[0] ?? "";
-  return {
-    ...outcome,
-    failures: [
-      ...outcome.failures,
-      {
-        property,
-        reason: `${property}: ${resource} manages nothing; declare at least one of ${fields.join(", ")}`,
-      },
-    ],
-  };
-}
-
-export function withFailure(
-  outcome: CheckOutcome,
-  property: string,
-  message: string,
-): CheckOutcome {
-  return {
-    ...outcome,
-    failures: [...outcome.failures, { property, reason: `${property}: ${message}` }],
-  };
+  return withFailure(
+    outcome,
+    fields[0] ?? "",
+    `${resource} manages nothing; declare at least one of ${fields.join(", ")}`,
+  );
 }
