@@ -38,12 +38,17 @@ export function withDefaultTenant(outcome: CheckOutcome): CheckOutcome {
   );
 }
 
-/** The user, or undefined when it is gone (ScaiKey answers 404 for soft-deleted users too). */
+/**
+ * The user with this id (`usr_...`) or email address, or undefined when there is none (ScaiKey
+ * answers 404 for soft-deleted users too).
+ */
 export async function findScaiKeyUser(
   api: ScaiKeyUserApi,
-  userId: string,
+  idOrEmail: string,
 ): Promise<UserResponse | undefined> {
-  return unlessNotFound(api.getUser(userId));
+  return idOrEmail.includes("@")
+    ? api.findUserByEmail(idOrEmail)
+    : unlessNotFound(api.getUser(idOrEmail));
 }
 
 /** The user `user` names in the tenant (an id, or an email looked up now and never again). */
@@ -54,7 +59,7 @@ export async function locateScaiKeyUser(
   const tenantId = inputs.tenantId as string;
   const ref = inputs.user as string;
   const api = clients(tenantId);
-  const user = ref.includes("@") ? await api.findUserByEmail(ref) : await findScaiKeyUser(api, ref);
+  const user = await findScaiKeyUser(api, ref);
   if (!user) {
     throw new Error(
       ref.includes("@")

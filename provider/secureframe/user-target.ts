@@ -58,11 +58,14 @@ export function describeSecureframeUser(target: SecureframeUserTarget): string {
   return `Secureframe user ${target.userId}${target.email ? ` (${target.email})` : ""}`;
 }
 
+/** The user with this id or email address, or undefined when there is none. */
 export async function findSecureframeUser(
   api: SecureframeUserApi,
-  userId: string,
+  idOrEmail: string,
 ): Promise<User | undefined> {
-  return unlessNotFound(api.getUser(userId));
+  return idOrEmail.includes("@")
+    ? api.findUserByEmail(idOrEmail)
+    : unlessNotFound(api.getUser(idOrEmail));
 }
 
 /** The user `user` names (an id, or an email looked up now and never again). */
@@ -71,9 +74,7 @@ export async function locateSecureframeUser(
   inputs: Inputs,
 ): Promise<{ id: string; target: SecureframeUserTarget; user: User }> {
   const ref = inputs.user as string;
-  const user = ref.includes("@")
-    ? await api.findUserByEmail(ref)
-    : await findSecureframeUser(api, ref);
+  const user = await findSecureframeUser(api, ref);
   if (!user) {
     throw new Error(
       ref.includes("@")

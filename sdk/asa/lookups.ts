@@ -2,7 +2,7 @@ import type { AsaClient } from "../../provider/asa/client";
 import { describeGroup, listMemberNames, liveGroup } from "../../provider/asa/group-access";
 import type { Group, User, UserStatus } from "../../provider/asa/schemas";
 import { asaClient } from "../../provider/asa/settings";
-import { isNotFound } from "../../provider/errors";
+import { findAsaUser } from "../../provider/asa/user-target";
 import { sortedUnique } from "../../provider/resource";
 import { lookupSettings } from "../lookup-settings";
 
@@ -29,12 +29,15 @@ function lookupClient(options: AsaLookupOptions): AsaClient {
   return asaClient(undefined, source);
 }
 
-/** A live group of the team; fails when it does not exist or was deleted. */
-export async function getGroup(name: string, options: AsaLookupOptions = {}): Promise<Group> {
-  const client = lookupClient(options);
+async function requireLiveGroup(client: AsaClient, name: string): Promise<Group> {
   const group = await liveGroup(client, name);
   if (!group) throw new Error(`${describeGroup(client.team, name)} does not exist`);
   return group;
+}
+
+/** A live group of the team; fails when it does not exist or was deleted. */
+export async function getGroup(name: string, options: AsaLookupOptions = {}): Promise<Group> {
+  return requireLiveGroup(lookupClient(options), name);
 }
 
 export interface GetGroupsOptions extends AsaLookupOptions {
@@ -61,21 +64,16 @@ export async function getGroupMembers(
   options: AsaLookupOptions = {},
 ): Promise<string[]> {
   const client = lookupClient(options);
-  if (!(await liveGroup(client, group))) {
-    throw new Error(`${describeGroup(client.team, group)} does not exist`);
-  }
+  await requireLiveGroup(client, group);
   return sortedUnique(await listMemberNames(client, group));
 }
 
 /** One user of the team, by username (case-sensitive); fails when there is none. */
 export async function getUser(name: string, options: AsaLookupOptions = {}): Promise<User> {
   const client = lookupClient(options);
-  try {
-    return await client.getUser(name);
-  } catch (err) {
-    if (isNotFound(err)) throw new Error(`user "${name}" does not exist in team "${client.team}"`);
-    throw err;
-  }
+  const user = await findAsaUser(client, name);
+  if (!user) throw new Error(`user "${name}" does not exist in team "${client.team}"`);
+  return user;
 }
 
 export interface GetUsersOptions extends AsaLookupOptions {

@@ -36,9 +36,7 @@ export async function getUser(
   options: ScaiKeyLookupOptions = {},
 ): Promise<UserResponse> {
   const client = lookupClient(options);
-  const user = idOrEmail.includes("@")
-    ? await client.findUserByEmail(idOrEmail)
-    : await findScaiKeyUser(client, idOrEmail);
+  const user = await findScaiKeyUser(client, idOrEmail);
   if (!user) {
     throw new Error(
       `ScaiKey tenant ${client.tenantId} has no user with the id or email "${idOrEmail}"`,

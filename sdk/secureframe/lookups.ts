@@ -34,9 +34,7 @@ export async function getUser(
   options: SecureframeLookupOptions = {},
 ): Promise<User> {
   const client = lookupClient(options);
-  const user = idOrEmail.includes("@")
-    ? await client.findUserByEmail(idOrEmail)
-    : await findSecureframeUser(client, idOrEmail);
+  const user = await findSecureframeUser(client, idOrEmail);
   if (!user) throw new Error(`Secureframe has no user with the id or email "${idOrEmail}"`);
   return user;
 }
