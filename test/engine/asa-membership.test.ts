@@ -3,6 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { type RunningEmulator, startEmulator } from "../../emulator";
+import { configureForEmulator } from "../harness/emulator-config";
 import { type EngineRun, PulumiProgram } from "../harness/pulumi-program";
 
 // The whole life of a group and its members with the real Pulumi CLI, against the emulator
@@ -49,10 +50,7 @@ before(async () => {
     ),
   );
   stack = await PulumiProgram.create({ files: { "index.ts": program } });
-  await stack.setConfig("identity:asaTeam", team);
-  await stack.setConfig("identity:asaKeyId", emulator.credentials.asa.keyId);
-  await stack.setConfig("identity:asaKeySecret", keySecret, { secret: true });
-  await stack.setConfig("identity:asaBaseUrl", emulator.asaUrl);
+  await configureForEmulator(stack, emulator);
 });
 after(async () => {
   stack?.dispose();
@@ -108,7 +106,6 @@ test("someone adds and removes members by hand: refresh shows it", async () => {
 test("pulumi preview --diff names exactly who will be added and removed", async () => {
   const text = await stack.previewDiffText();
   runs.push({ stdout: text, stderr: "" });
-  console.log(text);
   // Unchanged members are listed without a marker; only the two changes carry + or -.
   const changeLines = text
     .split("\n")

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { packPackage, repackWithVersion } from "../harness/packed-package";
+import { packedPackage, repackWithVersion } from "../harness/packed-package";
 import { type EngineRun, PulumiProgram } from "../harness/pulumi-program";
 
 const secretValue = "s3cret-value-that-must-never-reach-state-0b1f";
@@ -69,7 +69,7 @@ test("pulumi refresh reads the resource back unchanged", async () => {
 
 test("after a package upgrade, preview shows no change and refresh runs the new code", async () => {
   const before = checkResource();
-  stack.installPackage(repackWithVersion(packPackage(), "99.0.0-upgraded"));
+  stack.installPackage(repackWithVersion(packedPackage(), "99.0.0-upgraded"));
 
   const preview = await stack.preview();
   runs.push(preview);

@@ -20,6 +20,14 @@ const rootPackage = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf
 export const pulumiSdkVersion: string = rootPackage.devDependencies["@pulumi/pulumi"];
 const typescriptVersion: string = rootPackage.devDependencies.typescript;
 
+let packed: string | undefined;
+
+/** The working tree's package, packed once per test process. */
+export function packedPackage(): string {
+  packed ??= packPackage();
+  return packed;
+}
+
 /** `npm pack` of the built package, exactly what a user would install. */
 export function packPackage(
   destination = mkdtempSync(join(tmpdir(), "pulumi-identity-pack-")),

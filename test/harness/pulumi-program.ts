@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { installedDependencies, packPackage } from "./packed-package";
+import { installedDependencies, packedPackage } from "./packed-package";
 import { pulumiBinDir } from "./pulumi-cli";
 
 /** One event of `--json` output: the engine's own JSON events, one per line. */
@@ -42,13 +42,9 @@ export interface ProgramOptions {
   stack?: string;
   /** Extra environment for every command (e.g. API base URLs). */
   env?: Record<string, string>;
-  /** A tarball to install instead of packing the working tree. */
-  tarball?: string;
   /** npm dependencies the program needs besides pulumi-identity and @pulumi/pulumi (name → range). */
   dependencies?: Record<string, string>;
 }
-
-let packedTarball: string | undefined;
 
 const refreshFlag = (opts: { refresh?: boolean }) => (opts.refresh ? ["--refresh"] : []);
 
@@ -105,8 +101,7 @@ export class PulumiProgram {
       ...this.options.files,
     };
     this.updateFiles(files);
-    packedTarball ??= packPackage();
-    this.installPackage(this.options.tarball ?? packedTarball);
+    this.installPackage(packedPackage());
   }
 
   /** Writes (or overwrites) files of the program, by path relative to its directory: an edit. */

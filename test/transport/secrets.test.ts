@@ -104,6 +104,7 @@ describe("no secret in any error", () => {
     );
     const sk = scaikeyClient(emu);
     const notFound = await rejection(sk.getUser("usr_nobody"));
+    assert.ok(tokenOf(sk), "the client holds no token to look for");
     assertNothingSecret(notFound, [clientSecret, tokenOf(sk)]);
     const password = "tiny";
     const invalid = await rejection(sk.createUser({ email: "new.person@example.com", password }));

@@ -25,9 +25,9 @@ export function useUserStack(
   before(async () => {
     const emulator = await startEmulator();
     const stack = await PulumiProgram.create({ files: { "index.ts": program } });
-    for (const [key, { value, secret }] of Object.entries(config(emulator))) {
-      await stack.setConfig(key, value, { secret: secret ?? false });
-    }
+    await stack.setConfigs(
+      Object.entries(config(emulator)).map(([key, { value, secret }]) => ({ key, value, secret })),
+    );
     const runs: UserStack["runs"] = [];
     current = {
       emulator,
