@@ -4,7 +4,7 @@ import { ApiError } from "../api-error";
 import { type Query, queryFlag, queryValue } from "../query";
 import type { EmulatorState } from "../state";
 import { canSee, requireScope } from "./auth";
-import { parseScaikey, validationError } from "./errors";
+import { missingField, parseScaikey, validationError } from "./errors";
 import { listUsers, parseListQuery } from "./user-list";
 import {
   createUser,
@@ -56,10 +56,7 @@ export function scaikeyAdminUserRoutes(state: EmulatorState) {
       const token = requireScope(request, "write");
       const body = parseScaikey(adminCreateBody, request.body, "body");
       const tenantId = body.tenant_id ?? token.tenantId;
-      if (tenantId === null)
-        throw validationError([
-          { loc: ["body", "tenant_id"], msg: "Field required", type: "missing" },
-        ]);
+      if (tenantId === null) throw validationError([missingField("body", "tenant_id")]);
       if (!data().tenants.some((t) => t.id === tenantId) || !canSee(token, tenantId))
         throw new ApiError(404, "Tenant not found");
       return reply.code(201).send(userEnvelope(data(), createUser(data(), tenantId, body)));

@@ -18,11 +18,16 @@ function valueAt(input: unknown, path: PropertyKey[]): unknown {
   return value;
 }
 
+/** pydantic's issue for a required field left out. */
+export function missingField(...loc: ValidationIssue["loc"]): ValidationIssue {
+  return { loc, msg: "Field required", type: "missing" };
+}
+
 // Zod issues written the way pydantic writes them.
 function toIssue(issue: z.core.$ZodIssue, where: string, input: unknown): ValidationIssue {
   const loc = [where, ...issue.path.map((p) => (typeof p === "number" ? p : String(p)))];
   if (issue.code === "invalid_type" && valueAt(input, issue.path) === undefined)
-    return { loc, msg: "Field required", type: "missing" };
+    return missingField(...loc);
   switch (issue.code) {
     case "invalid_type":
       return {
@@ -43,29 +48,21 @@ function toIssue(issue: z.core.$ZodIssue, where: string, input: unknown): Valida
         type: "value_error",
       };
     case "too_big":
+    case "too_small": {
+      const big = issue.code === "too_big";
+      const bound = String(big ? issue.maximum : issue.minimum);
       return issue.origin === "string"
         ? {
             loc,
-            msg: `String should have at most ${issue.maximum} characters`,
-            type: "string_too_long",
+            msg: `String should have at ${big ? "most" : "least"} ${bound} characters`,
+            type: big ? "string_too_long" : "string_too_short",
           }
         : {
             loc,
-            msg: `Input should be less than or equal to ${issue.maximum}`,
-            type: "less_than_equal",
+            msg: `Input should be ${big ? "less" : "greater"} than or equal to ${bound}`,
+            type: big ? "less_than_equal" : "greater_than_equal",
           };
-    case "too_small":
-      return issue.origin === "string"
-        ? {
-            loc,
-            msg: `String should have at least ${issue.minimum} characters`,
-            type: "string_too_short",
-          }
-        : {
-            loc,
-            msg: `Input should be greater than or equal to ${issue.minimum}`,
-            type: "greater_than_equal",
-          };
+    }
     default:
       return { loc, msg: issue.message, type: "value_error" };
   }
@@ -82,7 +79,7 @@ export function parseScaikey<T extends z.ZodType>(
   where: "body" | "query",
 ): z.output<T> {
   if (where === "body" && (input === undefined || input === null))
-    throw validationError([{ loc: ["body"], msg: "Field required", type: "missing" }]);
+    throw validationError([missingField("body")]);
   const result = schema.safeParse(input);
   if (!result.success)
     throw validationError(result.error.issues.map((i) => toIssue(i, where, input)));

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { ApiError } from "../api-error";
 import type { ScaikeyData } from "../data-schema";
 import type { EmulatorState } from "../state";
 
@@ -59,7 +60,7 @@ function issueToken(
   let tenantId = client.tenant_id;
   if (tenantSlug !== null) {
     const tenant = data.tenants.find((t) => t.slug === tenantSlug);
-    if (!tenant) return reply.code(404).send({ detail: "Tenant not found" });
+    if (!tenant) throw new ApiError(404, "Tenant not found");
     if (client.tenant_id !== null && client.tenant_id !== tenant.id)
       return oauthError(
         reply,

@@ -4,7 +4,7 @@ import { ApiError } from "../api-error";
 import { type Query, queryValue } from "../query";
 import type { EmulatorState } from "../state";
 import { pathTenant, requireScope } from "./auth";
-import { parseScaikey, validationError } from "./errors";
+import { missingField, parseScaikey, validationError } from "./errors";
 import { listUsers, parseListQuery } from "./user-list";
 import {
   createUser,
@@ -78,9 +78,7 @@ export function scaikeyTenantUserRoutes(state: EmulatorState) {
       async (request, reply) => {
         const confirmEmail = queryValue(request.query as Query, "confirm_email");
         if (confirmEmail === undefined)
-          throw validationError([
-            { loc: ["query", "confirm_email"], msg: "Field required", type: "missing" },
-          ]);
+          throw validationError([missingField("query", "confirm_email")]);
         const target = user(request, "write");
         if (confirmEmail.toLowerCase() !== target.email.toLowerCase())
           throw new ApiError(400, "confirm_email does not match the user's email");
