@@ -11,8 +11,8 @@ export interface ApiTrafficOptions {
   prefix: string;
   /** Headers that every answer carries, from the API's rate window. */
   rateHeaders?(reply: FastifyReply, rate: RateState): void;
-  /** Headers of a 429 answer. */
-  limitedHeaders(reply: FastifyReply, rate: RateState): void;
+  /** Headers of a 429 answer; default `Retry-After` in seconds. */
+  limitedHeaders?(reply: FastifyReply, rate: RateState): void;
 }
 
 /** Counts, logs and (when faults are set) delays, drops or fails the requests of one API. */
@@ -46,7 +46,8 @@ export function instrumentApi(
     }
     if (decision.rate) options.rateHeaders?.(reply, decision.rate);
     if (decision.rate?.exceeded) {
-      options.limitedHeaders(reply, decision.rate);
+      if (options.limitedHeaders) options.limitedHeaders(reply, decision.rate);
+      else reply.header("Retry-After", String(retryAfterSeconds(decision.rate)));
       throw new ApiError(429, "Too many requests: rate limit exceeded");
     }
     if (decision.serverError !== null)
@@ -59,6 +60,6 @@ export function instrumentApi(
 }
 
 /** Seconds until the rate window resets, at least 1: the value of `Retry-After`. */
-export function retryAfterSeconds(rate: RateState, now = Date.now()): number {
+function retryAfterSeconds(rate: RateState, now = Date.now()): number {
   return Math.max(1, Math.ceil((rate.resetAt - now) / 1000));
 }

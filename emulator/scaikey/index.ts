@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { instrumentApi, retryAfterSeconds } from "../api-traffic";
+import { instrumentApi } from "../api-traffic";
 import { scaikeyPrefix } from "../prefixes";
 import type { EmulatorState } from "../state";
 import { scaikeyAdminUserRoutes } from "./admin-user-routes";
@@ -14,9 +14,6 @@ export function scaikeyApi(state: EmulatorState) {
     instrumentApi(app, state, {
       api: "scaikey",
       prefix: scaikeyPrefix,
-      limitedHeaders(reply, rate) {
-        reply.header("Retry-After", String(retryAfterSeconds(rate)));
-      },
     });
     useScaikeyErrors(app);
     await app.register(scaikeyOAuthRoutes(state));

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { ApiError, messageOf, statusOf } from "../api-error";
-import { instrumentApi, retryAfterSeconds } from "../api-traffic";
+import { instrumentApi } from "../api-traffic";
 import { secureframePrefix } from "../prefixes";
 import type { EmulatorState } from "../state";
 import { secureframeRoutes } from "./routes";
@@ -24,9 +24,6 @@ export function secureframeApi(state: EmulatorState) {
     instrumentApi(app, state, {
       api: "secureframe",
       prefix: secureframePrefix,
-      limitedHeaders(reply, rate) {
-        reply.header("Retry-After", String(retryAfterSeconds(rate)));
-      },
     });
     // Secureframe's error body: `{"message": "..."}`.
     app.setErrorHandler((error, _request, reply) => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ApiError } from "../api-error";
-import type { SecureframeUser } from "../data-schema";
+import { type SecureframeUser, secureframeEmployeeTypeSchema } from "../data-schema";
 import type { Query } from "../query";
 import { queryValue } from "../query";
 
@@ -17,9 +17,7 @@ const dateParam = z.union([
 // "workspace" (which only the read model lists).
 const updateParams = z.object({
   active: booleanParam.optional(),
-  employee_type: z
-    .enum(["contractor", "employee", "non_employee", "auditor", "external"])
-    .optional(),
+  employee_type: secureframeEmployeeTypeSchema.exclude(["workspace"]).optional(),
   start_date: dateParam.optional(),
   end_date: dateParam.optional(),
   in_audit_scope: booleanParam.optional(),
