@@ -57,7 +57,6 @@ interface ApiFaultState {
   faults: ApiFaults;
   random: () => number;
   window: RateWindow | null;
-  enforced: boolean;
 }
 
 /** Fault injection, reproducible: each API draws from its own generator seeded from one seed. */
@@ -82,20 +81,20 @@ export class FaultInjector {
       this.perApi[api] = {
         faults,
         random: seededRandom(seed + index * 0x9e3779b9),
-        window: limit ? new RateWindow(limit.requests, limit.windowMs) : null,
-        enforced: faults.rateLimit !== undefined,
+        window: limit
+          ? new RateWindow(limit.requests, limit.windowMs, faults.rateLimit !== undefined)
+          : null,
       };
     });
   }
 
   decide(api: ApiName, now: number): FaultDecision {
-    const { faults, random, window, enforced } = this.perApi[api];
+    const { faults, random, window } = this.perApi[api];
     // Three draws on every request, whatever happens, so that a given seed and request sequence
     // always give the same faults.
     const jitterDraw = random();
     const dropDraw = random();
     const errorDraw = random();
-    const rate = window?.hit(now) ?? null;
     const latency = faults.latency;
     return {
       delayMs: latency ? latency.fixedMs + Math.round(jitterDraw * latency.jitterMs) : 0,
@@ -104,7 +103,7 @@ export class FaultInjector {
         faults.serverErrors && errorDraw < faults.serverErrors.share
           ? faults.serverErrors.status
           : null,
-      rate: rate && { ...rate, exceeded: enforced && rate.exceeded },
+      rate: window?.hit(now) ?? null,
     };
   }
 }

@@ -6,7 +6,7 @@ export interface RateState {
   exceeded: boolean;
 }
 
-/** A fixed-window request counter. */
+/** A fixed-window request counter; an unenforced one only counts, for the rate headers. */
 export class RateWindow {
   private windowStart = 0;
   private count = 0;
@@ -14,6 +14,7 @@ export class RateWindow {
   constructor(
     readonly limit: number,
     readonly windowMs: number,
+    readonly enforced = true,
   ) {}
 
   hit(now: number): RateState {
@@ -26,7 +27,7 @@ export class RateWindow {
       limit: this.limit,
       remaining: Math.max(0, this.limit - this.count),
       resetAt: this.windowStart + this.windowMs,
-      exceeded: this.count > this.limit,
+      exceeded: this.enforced && this.count > this.limit,
     };
   }
 }
