@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type RunningEmulator, startEmulator } from "../emulator";
+import { isSoftDeleted } from "../provider/asa/schemas";
 import { configureForEmulator } from "../test/harness/emulator-config";
 import { repoRoot } from "../test/harness/pulumi-cli";
 import { PulumiProgram } from "../test/harness/pulumi-program";
@@ -41,7 +42,6 @@ async function main() {
   const emulator = await startEmulator();
   const { team } = emulator.credentials.asa;
   const stack = await PulumiProgram.create({
-    name: "pulumi-identity-quickstart",
     stack: "demo",
     files: {
       "Pulumi.yaml": readFileSync(join(repoRoot, "Pulumi.yaml"), "utf8"),
@@ -158,10 +158,7 @@ async function run(stack: PulumiProgram, emulator: RunningEmulator, team: string
   check(destroy.changes.delete === 6, `pulumi destroy deleted ${JSON.stringify(destroy.changes)}`);
   check(stack.resources().length === 0, "resources are left in the stack's state");
   const deleted = await emulator.control.asa.group(team, group);
-  check(
-    deleted.deleted_at !== null && !deleted.deleted_at.startsWith("0001"),
-    `ASA ${group} was not deleted`,
-  );
+  check(isSoftDeleted(deleted), `ASA ${group} was not deleted`);
   ok("the stack is empty and the ASA group is deleted");
 }
 

@@ -8,10 +8,10 @@ const providedByHarness = new Set(["pulumi-identity", "@pulumi/pulumi", "typescr
 
 /**
  * The program options of `examples/<name>` as a user copies it: every file but the README (and
- * any node_modules), the project name from its Pulumi.yaml, and its package.json dependencies and
+ * any node_modules), and its package.json dependencies and
  * devDependencies but those the harness installs itself.
  */
-export function exampleProgram(name: string): ProgramOptions & { name: string } {
+export function exampleProgram(name: string): ProgramOptions {
   const dir = join(repoRoot, "examples", name);
   const files: Record<string, string> = {};
   const walk = (at: string) => {
@@ -26,8 +26,6 @@ export function exampleProgram(name: string): ProgramOptions & { name: string } 
   };
   walk(dir);
 
-  const project = /^name:\s*(\S+)\s*$/m.exec(files["Pulumi.yaml"] ?? "")?.[1];
-  if (!project) throw new Error(`examples/${name}/Pulumi.yaml names no project`);
   const manifest = JSON.parse(files["package.json"] ?? "{}") as {
     dependencies?: Record<string, string>;
     devDependencies?: Record<string, string>;
@@ -37,5 +35,5 @@ export function exampleProgram(name: string): ProgramOptions & { name: string } 
       ([dep]) => !providedByHarness.has(dep),
     ),
   );
-  return { name: project, files, dependencies };
+  return { files, dependencies };
 }

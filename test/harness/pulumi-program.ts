@@ -35,9 +35,9 @@ export interface EngineRun {
 }
 
 export interface ProgramOptions {
-  /** Files of the program, by path relative to its directory (index.ts, Pulumi.yaml is added). */
+  /** Files of the program, by path relative to its directory (index.ts; a Pulumi.yaml is added
+   * unless given, and the project's name is read from it). */
   files: Record<string, string>;
-  name?: string;
   /** The stack's name (default "test"). */
   stack?: string;
   /** Extra environment for every command (e.g. API base URLs). */
@@ -61,7 +61,7 @@ export class PulumiProgram {
   private readonly env: NodeJS.ProcessEnv;
 
   private constructor(private readonly options: ProgramOptions) {
-    this.name = options.name ?? "engine-test";
+    this.name = projectName(options.files["Pulumi.yaml"]) ?? "engine-test";
     this.stack = options.stack ?? "test";
     this.env = {
       PATH: `${pulumiBinDir()}:${process.env.PATH}`,
@@ -224,4 +224,9 @@ export interface StateResource {
   id?: string;
   inputs?: Record<string, unknown>;
   outputs?: Record<string, unknown>;
+}
+
+/** The project name a Pulumi.yaml gives (`name: ...`); the state file is filed under it. */
+function projectName(pulumiYaml: string | undefined): string | undefined {
+  return pulumiYaml === undefined ? undefined : /^name:\s*(\S+)\s*$/m.exec(pulumiYaml)?.[1];
 }
