@@ -2,12 +2,13 @@
 // (in this process) with a fixed latency per request, as a real API has: how long create, read,
 // update and delete take and how many requests each sends.
 // Run: node --import tsx bench/asa-membership.ts [-- --members N --latency MS --change N]
+
 import { parseArgs } from "node:util";
 import type * as pulumi from "@pulumi/pulumi";
 import { startEmulator } from "../emulator";
 import { asaGroupMembershipProvider } from "../provider/asa/group-membership-provider";
-import { configure } from "../provider/config";
 import { closeAllPools } from "../provider/transport";
+import { configureProvidersFor } from "../test/harness/emulator-config";
 
 const { values } = parseArgs({
   options: {
@@ -23,14 +24,8 @@ const provider = asaGroupMembershipProvider as Required<pulumi.dynamic.ResourceP
 
 async function main() {
   const emulator = await startEmulator({ empty: true });
-  const { team, keyId, keySecret } = emulator.credentials.asa;
-  const config: Record<string, string> = {
-    "identity:asaTeam": team,
-    "identity:asaKeyId": keyId,
-    "identity:asaKeySecret": keySecret,
-    "identity:asaBaseUrl": emulator.asaUrl,
-  };
-  await configure({ config: { get: (k) => config[k], require: (k) => config[k] ?? "" } });
+  const { team } = emulator.credentials.asa;
+  await configureProvidersFor(emulator);
   const names = Array.from(
     { length: size + change },
     (_, i) => `user-${String(i).padStart(5, "0")}`,

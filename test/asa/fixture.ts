@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import type * as pulumi from "@pulumi/pulumi";
 import { type RunningEmulator, startEmulator } from "../../emulator";
-import { configure } from "../../provider/config";
 import type { Inputs } from "../../provider/resource";
 import { closeAllPools } from "../../provider/transport";
+import { configureProvidersFor } from "../harness/emulator-config";
 
 export interface AsaFixture {
   emulator: RunningEmulator;
@@ -34,19 +34,8 @@ export const routes = {
 /** An emulator, and the providers configured for it through `configure()` as Pulumi's host does. */
 export async function startAsaFixture(): Promise<AsaFixture> {
   const emulator = await startEmulator();
-  const { team, keyId, keySecret } = emulator.credentials.asa;
-  const config: Record<string, string> = {
-    "identity:asaTeam": team,
-    "identity:asaKeyId": keyId,
-    "identity:asaKeySecret": keySecret,
-    "identity:asaBaseUrl": emulator.asaUrl,
-  };
-  await configure({
-    config: {
-      get: (key) => config[key],
-      require: (key) => config[key] ?? assert.fail(`no ${key}`),
-    },
-  });
+  const { team } = emulator.credentials.asa;
+  await configureProvidersFor(emulator);
   return {
     emulator,
     team,

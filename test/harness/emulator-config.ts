@@ -1,4 +1,5 @@
 import type { startEmulator } from "../../emulator";
+import { configure } from "../../provider/config";
 import type { PulumiProgram } from "./pulumi-program";
 
 type RunningEmulator = Awaited<ReturnType<typeof startEmulator>>;
@@ -24,4 +25,19 @@ export function emulatorConfig(emulator: RunningEmulator) {
 /** Sets that config on a program's stack. */
 export function configureForEmulator(program: PulumiProgram, emulator: RunningEmulator) {
   return program.setConfigs(emulatorConfig(emulator));
+}
+
+/**
+ * Configures this process's providers for the emulator through `configure()`, as Pulumi's
+ * dynamic-provider host does with the stack config (nothing from the environment).
+ */
+export function configureProvidersFor(emulator: RunningEmulator): Promise<void> {
+  const config = new Map(emulatorConfig(emulator).map(({ key, value }) => [key, value]));
+  const get = (key: string) => config.get(key);
+  const require = (key: string) => {
+    const value = config.get(key);
+    if (value === undefined) throw new Error(`no ${key} in the emulator's config`);
+    return value;
+  };
+  return configure({ config: { get, require } });
 }

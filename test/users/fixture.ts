@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { after, before, beforeEach } from "node:test";
 import type * as pulumi from "@pulumi/pulumi";
 import { type RunningEmulator, startEmulator } from "../../emulator";
-import { configure } from "../../provider/config";
 import type { Inputs } from "../../provider/resource";
 import { closeAllPools } from "../../provider/transport";
+import { configureProvidersFor } from "../harness/emulator-config";
 
 /**
  * One emulator for the file's tests, back to the Compsons before each test, and the providers
@@ -14,26 +14,7 @@ export function useEmulator(): () => RunningEmulator {
   let emulator: RunningEmulator | undefined;
   before(async () => {
     emulator = await startEmulator();
-    const { asa, secureframe, scaikey } = emulator.credentials;
-    const config: Record<string, string> = {
-      "identity:asaTeam": asa.team,
-      "identity:asaKeyId": asa.keyId,
-      "identity:asaKeySecret": asa.keySecret,
-      "identity:asaBaseUrl": emulator.asaUrl,
-      "identity:secureframeApiKey": secureframe.apiKey,
-      "identity:secureframeApiSecret": secureframe.apiSecret,
-      "identity:secureframeBaseUrl": emulator.secureframeUrl,
-      "identity:scaikeyBaseUrl": emulator.scaikeyUrl,
-      "identity:scaikeyClientId": scaikey.clientId,
-      "identity:scaikeyClientSecret": scaikey.clientSecret,
-      "identity:scaikeyTenant": scaikey.tenantId,
-    };
-    await configure({
-      config: {
-        get: (key) => config[key],
-        require: (key) => config[key] ?? assert.fail(`no ${key}`),
-      },
-    });
+    await configureProvidersFor(emulator);
   });
   beforeEach(async () => {
     await emulator?.control.reset();
