@@ -24,6 +24,17 @@ export function useEmulator(options: { empty?: boolean } = {}): () => RunningEmu
   };
 }
 
+/** Back to the seed data, with these faults set and an empty request log. */
+export async function withFaults(
+  emu: RunningEmulator,
+  faults: Parameters<RunningEmulator["control"]["setFaults"]>[0],
+): Promise<RunningEmulator> {
+  await emu.control.reset();
+  await emu.control.setFaults(faults);
+  await emu.control.clearRequests();
+  return emu;
+}
+
 export function asaClient(
   emu: RunningEmulator,
   overrides: Overrides<AsaClientOptions> = {},

@@ -10,21 +10,14 @@ import {
   secureframeClient,
   statusCounts,
   useEmulator,
+  withFaults as withFaultsOn,
 } from "../clients/emulator-setup";
 
 const emulator = useEmulator();
 const SF_JASON = "1c5b5e3c-f68b-409d-8f6b-6c0537e8f36d";
 const SK_JASON = "usr_a0ef100cb9467317b1a26c4c";
 
-async function withFaults(
-  faults: Parameters<ReturnType<typeof emulator>["control"]["setFaults"]>[0],
-) {
-  const emu = emulator();
-  await emu.control.reset();
-  await emu.control.setFaults(faults);
-  await emu.control.clearRequests();
-  return emu;
-}
+const withFaults = (faults: Parameters<typeof withFaultsOn>[1]) => withFaultsOn(emulator(), faults);
 
 describe("server errors and lost connections", () => {
   it("retries 5xx answers on reads until they succeed, with backoff", async () => {

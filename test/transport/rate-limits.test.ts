@@ -9,6 +9,7 @@ import {
   secureframeClient,
   statusCounts,
   useEmulator,
+  withFaults,
 } from "../clients/emulator-setup";
 
 const emulator = useEmulator();
@@ -21,11 +22,7 @@ async function limitServer(
   requests: number,
   windowMs: number,
 ) {
-  const emu = emulator();
-  await emu.control.reset();
-  await emu.control.setFaults({ [api]: { rateLimit: { requests, windowMs } } });
-  await emu.control.clearRequests();
-  return emu;
+  return withFaults(emulator(), { [api]: { rateLimit: { requests, windowMs } } });
 }
 
 describe("429 storms", () => {
