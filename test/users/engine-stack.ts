@@ -2,12 +2,13 @@ import assert from "node:assert/strict";
 import { after, before } from "node:test";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { type EngineRun, PulumiProgram, type StateResource } from "../harness/pulumi-program";
+import { assertNowhere as assertNowhereIn, type RecordedRun } from "../harness/secrets";
 
 export interface UserStack {
   emulator: RunningEmulator;
   stack: PulumiProgram;
   /** Every engine run so far (and preview --diff texts), to search for credentials. */
-  runs: { stdout: string; stderr: string; events?: unknown }[];
+  runs: RecordedRun[];
   /** The resource of this name in the stack's state. */
   resource(name: string): StateResource;
   record(run: EngineRun): EngineRun;
@@ -50,22 +51,9 @@ export function useUserStack(
   return () => current ?? assert.fail("the stack has not started");
 }
 
-/** The secret never shows: not in the state file, the CLI's output nor the engine's events. */
+/** The secrets never show: not in the state file, the CLI's output nor the engine's events. */
 export function assertNowhere(users: UserStack, secrets: string[]): void {
-  const state = users.stack.stateText();
-  for (const secret of secrets) {
-    assert.ok(!state.includes(secret), "a credential is in the state");
-    for (const run of users.runs) {
-      assert.ok(
-        !run.stdout.includes(secret) && !run.stderr.includes(secret),
-        "a credential is in the CLI output",
-      );
-      assert.ok(
-        !JSON.stringify(run.events ?? []).includes(secret),
-        "a credential is in the engine events",
-      );
-    }
-  }
+  assertNowhereIn(users.stack, users.runs, secrets);
 }
 
 /** Whether a value is stored encrypted in the state file. */
