@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { type RunningEmulator, startEmulator } from "../../emulator";
+import { test } from "node:test";
+import { demoCredentials } from "../../emulator";
 import { asaLiveGroupDeletedAt } from "../../emulator/data-schema";
-import { configureForEmulator } from "../harness/emulator-config";
+import { useEmulatorStack } from "../harness/emulator-stack";
 import { exampleProgram } from "../harness/example-program";
-import { PulumiProgram } from "../harness/pulumi-program";
 
 // examples/asa-team-access, from its own files, against the emulator: ASA groups and members
 // generated from roster.yaml.
@@ -20,29 +19,18 @@ const expected = {
   "household-reports": { roles: ["reporting_user"], members: ["Dilsey.Gibson"] },
 };
 
-let emulator: RunningEmulator;
-let stack: PulumiProgram;
-let team: string;
-
-before(async () => {
-  emulator = await startEmulator();
-  team = emulator.credentials.asa.team;
+const team = demoCredentials.asa.team;
+const suite = useEmulatorStack(example, async (emulator) => {
   // As the example's README does: the roster names two people the seed's team lacks.
   await emulator.control.asa.createUsers(team, [
     { name: "Caddy.Compson" },
     { name: "Dilsey.Gibson" },
   ]);
-  stack = await PulumiProgram.create(example);
-  await configureForEmulator(stack, emulator);
-});
-after(async () => {
-  stack?.dispose();
-  await emulator?.stop();
 });
 
 const liveGroups = async () => {
   const live: Record<string, { roles: string[]; members: string[] }> = {};
-  for (const group of await emulator.control.asa.groups(team)) {
+  for (const group of await suite.emulator.control.asa.groups(team)) {
     if (group.name in expected && group.deleted_at === asaLiveGroupDeletedAt) {
       live[group.name] = { roles: [...group.roles].sort(), members: [...group.members].sort() };
     }
@@ -56,9 +44,9 @@ test("a roster with mistakes fails at preview, naming each entry, and changes no
     .replace("  - name: household-reports\n", "  - name: household-ops\n")
     .replace("    members:\n      - Dilsey.Gibson\n", "    member:\n      - Dilsey.Gibson\n");
   assert.notEqual(broken, roster);
-  stack.updateFiles({ "roster.yaml": broken });
+  suite.stack.updateFiles({ "roster.yaml": broken });
   try {
-    const run = await stack.preview({ allowFailure: true });
+    const run = await suite.stack.preview({ allowFailure: true });
     assert.notEqual(run.exitCode, 0);
     const output = run.events
       .flatMap((event) =>
@@ -79,15 +67,15 @@ test("a roster with mistakes fails at preview, naming each entry, and changes no
     assert.doesNotMatch(output, /\n\s+at /, "a stack trace beside the roster's mistakes");
     assert.deepEqual(await liveGroups(), {});
   } finally {
-    stack.updateFiles({ "roster.yaml": roster });
+    suite.stack.updateFiles({ "roster.yaml": roster });
   }
 });
 
 test("pulumi up creates one group and membership per roster entry and exports who is in which", async () => {
-  const run = await stack.up();
+  const run = await suite.stack.up();
   assert.deepEqual(run.changes, { create: 7 });
   assert.deepEqual(await liveGroups(), expected);
-  const outputs = await stack.outputs();
+  const outputs = await suite.stack.outputs();
   assert.deepEqual(
     outputs.members,
     Object.fromEntries(Object.entries(expected).map(([name, { members }]) => [name, members])),
@@ -95,29 +83,29 @@ test("pulumi up creates one group and membership per roster entry and exports wh
 });
 
 test("the preview right after has nothing to change", async () => {
-  const run = await stack.preview();
+  const run = await suite.stack.preview();
   assert.deepEqual(run.changes, { same: 7 });
   assert.deepEqual(run.steps, []);
 });
 
 test("someone added by hand: preview --refresh --diff names them, up --refresh removes them", async () => {
-  await emulator.control.asa.addGroupMember(team, "household-ops", "Benjy.Compson");
-  const diff = await stack.previewDiffText({ refresh: true });
+  await suite.emulator.control.asa.addGroupMember(team, "household-ops", "Benjy.Compson");
+  const diff = await suite.stack.previewDiffText({ refresh: true });
   const memberLines = diff
     .split("\n")
     .filter((line) => /^\s*[+-] +[\w.]+\s*: true$/.test(line))
     .map((line) => line.trim().replace(/\s+/g, " "));
   assert.deepEqual(memberLines, ["- Benjy.Compson : true"]);
 
-  const run = await stack.up({ refresh: true });
+  const run = await suite.stack.up({ refresh: true });
   assert.deepEqual(run.changes, { update: 1, same: 6 });
   assert.deepEqual(await liveGroups(), expected);
 });
 
 test("pulumi destroy deletes the groups", async () => {
-  const run = await stack.destroy();
+  const run = await suite.stack.destroy();
   assert.deepEqual(run.changes, { delete: 7 });
   assert.deepEqual(await liveGroups(), {});
-  const names = (await emulator.control.asa.groups(team)).map((g) => g.name);
+  const names = (await suite.emulator.control.asa.groups(team)).map((g) => g.name);
   for (const name of Object.keys(expected)) assert.ok(names.includes(name), `${name} is gone`);
 });

@@ -1,9 +1,7 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { type RunningEmulator, startEmulator } from "../../emulator";
-import { configureForEmulator } from "../harness/emulator-config";
+import { test } from "node:test";
+import { useEmulatorStack } from "../harness/emulator-stack";
 import { exampleProgram } from "../harness/example-program";
-import { PulumiProgram } from "../harness/pulumi-program";
 
 // examples/scaikey-lifecycle, from its own files, against the emulator's seed: Caddy is LOCKED
 // (five failed sign-ins), Jason and Dilsey ACTIVE. The program unlocks Caddy, locks Jason and
@@ -15,26 +13,15 @@ const caddy = "caddy.compson@example.com";
 const jason = "jason.compson@example.com";
 const dilsey = "dilsey.gibson@example.com";
 
-let emulator: RunningEmulator;
-let stack: PulumiProgram;
-
-before(async () => {
-  emulator = await startEmulator();
-  stack = await PulumiProgram.create(example);
-  await configureForEmulator(stack, emulator);
-});
-after(async () => {
-  stack?.dispose();
-  await emulator?.stop();
-});
+const suite = useEmulatorStack(example);
 
 const account = async (email: string) => {
-  const user = (await emulator.control.scaikey.users()).find((u) => u.email === email);
+  const user = (await suite.emulator.control.scaikey.users()).find((u) => u.email === email);
   assert.ok(user, `no ScaiKey user ${email}`);
   return user;
 };
 const statusWrites = async () =>
-  Object.entries((await emulator.control.counters()).scaikey)
+  Object.entries((await suite.emulator.control.counters()).scaikey)
     .filter(([route]) => /^(PUT|POST|PATCH|DELETE) /.test(route) && !route.includes("/oauth/"))
     .map(([route, n]) => `${route} ×${n}`);
 
@@ -42,24 +29,24 @@ test("pulumi up unlocks, locks and disables the accounts as declared", async () 
   assert.equal((await account(caddy)).status, "LOCKED");
   assert.equal((await account(caddy)).failed_login_attempts, 5);
 
-  const run = await stack.up();
+  const run = await suite.stack.up();
   assert.deepEqual(run.changes, { create: 4 });
   assert.equal((await account(caddy)).status, "ACTIVE");
   assert.equal((await account(caddy)).failed_login_attempts, 0);
   assert.equal((await account(jason)).status, "LOCKED");
   assert.equal((await account(dilsey)).status, "DISABLED");
-  assert.deepEqual((await stack.outputs()).statuses, {
+  assert.deepEqual((await suite.stack.outputs()).statuses, {
     [caddy]: "ACTIVE",
     [jason]: "LOCKED",
     [dilsey]: "DISABLED",
   });
-  const jasonState = stack.resources().find((r) => r.urn.endsWith(`::${jason}`));
+  const jasonState = suite.stack.resources().find((r) => r.urn.endsWith(`::${jason}`));
   assert.equal(jasonState?.outputs?.reason, "Unusual sign-ins under review (SEC-311)");
   assert.equal(jasonState?.outputs?.terminateSessions, true);
 });
 
 test("the preview right after has nothing to change", async () => {
-  const run = await stack.preview();
+  const run = await suite.stack.preview();
   assert.deepEqual(run.changes, { same: 4 });
   assert.deepEqual(run.steps, []);
 });
@@ -70,12 +57,12 @@ test("changing Jason's LOCKED to ACTIVE in code unlocks him, and nobody else cha
     'status: "ACTIVE",\n$1reason: "Review closed: the sign-ins were his (SEC-311)",',
   );
   assert.notEqual(edited, program);
-  stack.updateFiles({ "index.ts": edited });
+  suite.stack.updateFiles({ "index.ts": edited });
 
-  const diff = await stack.previewDiffText();
+  const diff = await suite.stack.previewDiffText();
   assert.match(diff, /~ status\s*: "LOCKED" => "ACTIVE"/);
-  await emulator.control.clearCounters();
-  const run = await stack.up();
+  await suite.emulator.control.clearCounters();
+  const run = await suite.stack.up();
   assert.deepEqual(run.changes, { update: 1, same: 3 });
   assert.equal((await account(jason)).status, "ACTIVE");
   assert.equal((await account(caddy)).status, "ACTIVE");
@@ -86,7 +73,7 @@ test("changing Jason's LOCKED to ACTIVE in code unlocks him, and nobody else cha
 });
 
 test("pulumi destroy leaves the accounts as they are", async () => {
-  const run = await stack.destroy();
+  const run = await suite.stack.destroy();
   assert.deepEqual(run.changes, { delete: 4 });
   assert.equal((await account(jason)).status, "ACTIVE");
   assert.equal((await account(caddy)).status, "ACTIVE");

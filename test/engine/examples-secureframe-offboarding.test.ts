@@ -1,9 +1,7 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { type RunningEmulator, startEmulator } from "../../emulator";
-import { configureForEmulator } from "../harness/emulator-config";
+import { test } from "node:test";
+import { useEmulatorStack } from "../harness/emulator-stack";
 import { exampleProgram } from "../harness/example-program";
-import { PulumiProgram } from "../harness/pulumi-program";
 
 // examples/secureframe-offboarding, from its own files, against the emulator's seed: Caddy (an
 // active contractor in audit scope, no end date) and Maury (an active auditor, out of scope,
@@ -13,21 +11,10 @@ const example = exampleProgram("secureframe-offboarding");
 const caddy = "caddy.compson@example.com";
 const maury = "maury.bascomb@example.com";
 
-let emulator: RunningEmulator;
-let stack: PulumiProgram;
-
-before(async () => {
-  emulator = await startEmulator();
-  stack = await PulumiProgram.create(example);
-  await configureForEmulator(stack, emulator);
-});
-after(async () => {
-  stack?.dispose();
-  await emulator?.stop();
-});
+const suite = useEmulatorStack(example);
 
 const person = async (email: string) => {
-  const user = (await emulator.control.secureframe.users()).find((u) => u.email === email);
+  const user = (await suite.emulator.control.secureframe.users()).find((u) => u.email === email);
   assert.ok(user, `no Secureframe user ${email}`);
   const { id, active, end_date, in_audit_scope } = user;
   return { id, active, end_date, in_audit_scope };
@@ -40,7 +27,7 @@ test("pulumi up records each leaver's end date and audit scope and deactivates t
     [true, null, true],
   );
 
-  const run = await stack.up();
+  const run = await suite.stack.up();
   assert.deepEqual(run.changes, { create: 5 });
   assert.deepEqual(await person(caddy), {
     id: before.caddy.id,
@@ -54,14 +41,14 @@ test("pulumi up records each leaver's end date and audit scope and deactivates t
     end_date: "2024-12-31T00:00:00.000Z",
     in_audit_scope: false,
   });
-  assert.deepEqual((await stack.outputs()).leaverIds, {
+  assert.deepEqual((await suite.stack.outputs()).leaverIds, {
     [caddy]: before.caddy.id,
     [maury]: before.maury.id,
   });
 });
 
 test("the preview right after has nothing to change", async () => {
-  const run = await stack.preview();
+  const run = await suite.stack.preview();
   assert.deepEqual(run.changes, { same: 5 });
   assert.deepEqual(run.steps, []);
 });
@@ -70,9 +57,9 @@ test("taking a leaver off the list puts back what Secureframe had (restoreOnDele
   const program = example.files["index.ts"] ?? "";
   const edited = program.replace(/^\s*\{ user: "caddy\.compson@example\.com".*\n/m, "");
   assert.notEqual(edited, program);
-  stack.updateFiles({ "index.ts": edited });
+  suite.stack.updateFiles({ "index.ts": edited });
 
-  const run = await stack.up();
+  const run = await suite.stack.up();
   assert.deepEqual(run.changes, { delete: 2, same: 3 });
   const { active, end_date, in_audit_scope } = await person(caddy);
   assert.deepEqual(
@@ -83,7 +70,7 @@ test("taking a leaver off the list puts back what Secureframe had (restoreOnDele
 });
 
 test("pulumi destroy reinstates the remaining leavers too", async () => {
-  const run = await stack.destroy();
+  const run = await suite.stack.destroy();
   assert.deepEqual(run.changes, { delete: 3 });
   const { id } = await person(maury);
   assert.deepEqual(await person(maury), {
