@@ -25,7 +25,7 @@ export interface RetryAttempt {
 }
 
 export interface RetrySummary {
-  /** Requests sent, the first one included. */
+  /** Requests sent, the first one included (429s too, though they spend no attempt of the budget). */
   attempts: number;
   /** Total wait computed between attempts, in milliseconds. */
   totalWaitMs: number;
@@ -36,6 +36,8 @@ export interface RetrySummary {
   gaveUp?: "attempts" | "time" | "unsafe-to-retry";
   /** With `gaveUp: "time"`: the wait the server or the backoff asked for, which the budget no longer allowed. */
   refusedWaitMs?: number;
+  /** With `gaveUp: "time"`: when that wait would have ended (ISO 8601). */
+  refusedUntil?: string;
   /** The budget in force for this request. */
   budget: { maxAttempts: number; maxWaitMs: number };
 }
@@ -168,7 +170,7 @@ export function describeRetries(retries: RetrySummary): string {
     retries.gaveUp === "attempts"
       ? "gave up: attempt limit reached"
       : retries.gaveUp === "time"
-        ? `gave up: the next wait (${formatSeconds(retries.refusedWaitMs ?? 0)}) would exceed the wait budget`
+        ? `gave up: the next wait (${formatSeconds(retries.refusedWaitMs ?? 0)}${retries.refusedUntil ? `, until ${retries.refusedUntil}` : ""}) would exceed the wait budget`
         : retries.gaveUp === "unsafe-to-retry"
           ? "stopped: retrying this call is not safe"
           : "retried";

@@ -16,7 +16,7 @@ export interface Timeouts {
 }
 
 export interface RetryPolicy {
-  /** Requests sent at most for one call, the first one included. */
+  /** Failed attempts (5xx, lost connections) at most for one call, the first one included; 429s are waits, bounded by maxWaitMs, and spend none. */
   maxAttempts: number;
   /** Total wait between attempts at most; a wait that would pass it is not taken. */
   maxWaitMs: number;

@@ -9,8 +9,9 @@ import {
   redact,
   sanitizedCause,
 } from "../errors";
+import { currentProgress } from "../progress/context";
 import { CALL_ATTEMPTS, type GatedDispatchOptions } from "./attempt-gate";
-import { CallAttempts } from "./attempts";
+import { CallAttempts, RateLimitPauseTooLong } from "./attempts";
 import { formatIssuePath } from "./check-input";
 import { type Clock, scaledClock, systemClock } from "./clock";
 import { dispatcherFor } from "./pools";
@@ -92,7 +93,6 @@ const CONNECTION_ERROR_TEXT: Record<string, string> = {
   UND_ERR_SOCKET: "the connection was closed by the other side",
   ECONNRESET: "the connection was reset",
   ECONNREFUSED: "the connection was refused",
-  RATE_LIMIT_EXHAUSTED: "not sent: the API's rate limit is used up",
 };
 
 /**
@@ -128,9 +128,12 @@ export class Transport {
       connections: this.settings.connections,
       connectTimeoutMs: this.settings.timeouts.connectMs,
     });
+    const { min, max } = this.settings.retry.rateLimitFallbackMs;
     this.limiter = rateLimiterFor(`${options.api}|${this.base.origin}|${options.quotaKey}`, {
       limit: this.settings.rateLimit,
+      maxInFlight: this.settings.connections,
       clock: this.clock,
+      bare429PauseMs: () => Math.floor(min + this.random() * (max - min)),
     });
   }
 
@@ -138,16 +141,22 @@ export class Transport {
   async call(request: CallRequest): Promise<CallResponse> {
     const url = this.urlFor(request);
     const label = this.labelFor(url);
-    const attempts = new CallAttempts(
-      this.settings.retry,
-      request.idempotent ?? IDEMPOTENT_METHODS.has(request.method),
-      this.clock,
-      this.random,
-      this.limiter,
-      this.onRetry &&
-        ((attempt) =>
-          this.onRetry?.({ ...attempt, api: this.api, method: request.method, path: label })),
-    );
+    const onRetry = this.onRetry;
+    const attempts = new CallAttempts({
+      api: this.api,
+      policy: this.settings.retry,
+      idempotent: request.idempotent ?? IDEMPOTENT_METHODS.has(request.method),
+      clock: this.clock,
+      random: this.random,
+      limiter: this.limiter,
+      ...(onRetry
+        ? {
+            onRetry: (attempt) =>
+              onRetry({ ...attempt, api: this.api, method: request.method, path: label }),
+          }
+        : {}),
+      progress: currentProgress(),
+    });
     const { headers, body } = encodeBody(request);
     const options: GatedDispatchOptions = {
       origin: url.origin,
@@ -281,7 +290,9 @@ export class Transport {
       ...(codeText ? { code: codeText } : {}),
       apiMessage: known
         ? `${known}${timeout}`
-        : redact((err as Error)?.message ?? String(err), secrets),
+        : err instanceof RateLimitPauseTooLong
+          ? `not sent: ${err.message}`
+          : redact((err as Error)?.message ?? String(err), secrets),
       retries,
       cause: sanitizedCause(err, secrets),
     });
