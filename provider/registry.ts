@@ -1,4 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { withAccessErrors } from "./access-errors";
+import { withResourceProgress } from "./resource/with-progress";
 
 export { configure } from "./config";
 
@@ -21,8 +23,20 @@ const providers = {
 
 export type ResourceKind = keyof typeof providers;
 
+/** How messages name a kind of resource, as programs write it: `asa:Group` → `asa.Group`. */
+export function kindLabel(kind: ResourceKind): string {
+  return kind.replace(":", ".");
+}
+
+const loaded = new Map<ResourceKind, pulumi.dynamic.ResourceProvider>();
+
 export function providerFor(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
   const load = providers[kind];
   if (!load) throw new Error(`pulumi-identity has no provider for ${kind}; upgrade the package.`);
-  return load();
+  let provider = loaded.get(kind);
+  if (!provider) {
+    provider = withResourceProgress(kindLabel(kind), withAccessErrors(load()));
+    loaded.set(kind, provider);
+  }
+  return provider;
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { configNamespace, type SettingName, settings } from "../provider/config";
+import { checkedSetting, configNamespace, type SettingName, settings } from "../provider/config";
 
 /**
  * Settings for lookups, which run in the program rather than in the provider: the value given
@@ -10,5 +10,8 @@ export function lookupSettings<N extends SettingName>(
 ): (name: N) => string | undefined {
   const config = new pulumi.Config(configNamespace);
   return (name) =>
-    explicit[name] || config.get(name) || process.env[settings[name].env] || undefined;
+    checkedSetting(
+      name,
+      explicit[name] || config.get(name) || process.env[settings[name].env] || undefined,
+    );
 }

@@ -1,4 +1,5 @@
 import { isNotFound } from "../errors";
+import { currentProgress } from "../progress/context";
 import type { AsaClient } from "./client";
 import type { MembershipPlan } from "./membership-plan";
 
@@ -43,7 +44,23 @@ export async function applyPlan(
       },
     })),
   ];
-  const settled = await Promise.allSettled(calls.map((call) => call.run()));
+  const progress = currentProgress();
+  progress?.start(
+    `members of group "${group}": ${plan.toAdd.length} to add, ${plan.toRemove.length} to remove`,
+    calls.length,
+  );
+  const settled = await Promise.allSettled(
+    calls.map((call) =>
+      call.run().then(
+        () => progress?.step(true),
+        (err) => {
+          progress?.step(false);
+          throw err;
+        },
+      ),
+    ),
+  );
+  progress?.finish();
   const outcome: ChangeOutcome = { added: [], removed: [], failures: [] };
   settled.forEach((result, index) => {
     const call = calls[index];

@@ -1,4 +1,4 @@
-import { missingSettingError, readSetting } from "../config";
+import { missingSettingError, providerSetting } from "../config";
 import { AsaClient } from "./client";
 
 type AsaSettingName = "asaTeam" | "asaKeyId" | "asaKeySecret" | "asaBaseUrl";
@@ -7,7 +7,7 @@ type AsaSettingName = "asaTeam" | "asaKeyId" | "asaKeySecret" | "asaBaseUrl";
 export type AsaSettingSource = (name: AsaSettingName) => string | undefined;
 
 /** Inside Pulumi's dynamic-provider host: stack config given to `configure()`, then environment. */
-export const providerSettings: AsaSettingSource = (name) => readSetting(name).value;
+export const providerSettings: AsaSettingSource = providerSetting;
 
 /** The team resources use when they name none (`identity:asaTeam`, else `ASA_TEAM`). */
 export function defaultAsaTeam(source: AsaSettingSource = providerSettings): string | undefined {

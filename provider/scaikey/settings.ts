@@ -1,4 +1,4 @@
-import { missingSettingError, readSetting } from "../config";
+import { missingSettingError, providerSetting } from "../config";
 import { ScaiKeyClient } from "./client";
 
 type ScaiKeySettingName =
@@ -11,7 +11,7 @@ type ScaiKeySettingName =
 export type ScaiKeySettingSource = (name: ScaiKeySettingName) => string | undefined;
 
 /** Inside Pulumi's dynamic-provider host: stack config given to `configure()`, then environment. */
-export const providerSettings: ScaiKeySettingSource = (name) => readSetting(name).value;
+export const providerSettings: ScaiKeySettingSource = providerSetting;
 
 /** The tenant resources use when they name none (`identity:scaikeyTenant`, else `SCAIKEY_TENANT`). */
 export function defaultScaiKeyTenant(

@@ -1,4 +1,4 @@
-import { missingSettingError, readSetting } from "../config";
+import { missingSettingError, providerSetting } from "../config";
 import { SecureframeClient } from "./client";
 
 type SecureframeSettingName = "secureframeApiKey" | "secureframeApiSecret" | "secureframeBaseUrl";
@@ -7,7 +7,7 @@ type SecureframeSettingName = "secureframeApiKey" | "secureframeApiSecret" | "se
 export type SecureframeSettingSource = (name: SecureframeSettingName) => string | undefined;
 
 /** Inside Pulumi's dynamic-provider host: stack config given to `configure()`, then environment. */
-export const providerSettings: SecureframeSettingSource = (name) => readSetting(name).value;
+export const providerSettings: SecureframeSettingSource = providerSetting;
 
 /** A client with the API key and secret from the settings (base URL: Secureframe's US API unless set). */
 export function secureframeClient(

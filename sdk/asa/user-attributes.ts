@@ -1,9 +1,10 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type {
   AsaUserAttributesArgs,
   AsaUserAttributesOutputs,
 } from "../../provider/asa/user-attributes-inputs";
+import { IdentityResource } from "../identity-resource";
 import { type InputArgs, withSecretOutputs } from "../input-args";
 
 import userAttributesHandle = require("../../provider/handles/asa-user-attributes");
@@ -21,7 +22,7 @@ export type UserAttributesArgs = InputArgs<z.input<typeof AsaUserAttributesArgs>
  * delete leaves them, or puts back those found at creation with `restoreOnDelete: true`.
  * Never creates nor deletes the user.
  */
-export class UserAttributes extends pulumi.dynamic.Resource {
+export class UserAttributes extends IdentityResource {
   declare readonly username: pulumi.Output<string>;
   declare readonly team: pulumi.Output<string>;
   declare readonly details: pulumi.Output<AsaUserAttributesOutputs["details"]>;
@@ -34,6 +35,8 @@ export class UserAttributes extends pulumi.dynamic.Resource {
   constructor(name: string, args: UserAttributesArgs, opts?: pulumi.CustomResourceOptions) {
     super(
       userAttributesHandle,
+      "asa",
+      "UserAttributes",
       name,
       {
         team: undefined,
@@ -43,8 +46,6 @@ export class UserAttributes extends pulumi.dynamic.Resource {
         ...args,
       },
       withSecretOutputs(opts, ["originalValues"]),
-      "asa",
-      "UserAttributes",
     );
   }
 }

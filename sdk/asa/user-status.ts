@@ -1,9 +1,10 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type {
   AsaUserStatusArgs,
   AsaUserStatusOutputs,
 } from "../../provider/asa/user-status-inputs";
+import { IdentityResource } from "../identity-resource";
 import type { InputArgs } from "../input-args";
 
 import userStatusHandle = require("../../provider/handles/asa-user-status");
@@ -20,7 +21,7 @@ export type UserStatusArgs = InputArgs<z.input<typeof AsaUserStatusArgs>>;
  * `team/username`. Refresh reads the status back; delete leaves it, or puts back the one found at
  * creation with `restoreOnDelete: true`. DELETED ends the user for good: ASA cannot undo it.
  */
-export class UserStatus extends pulumi.dynamic.Resource {
+export class UserStatus extends IdentityResource {
   declare readonly username: pulumi.Output<string>;
   declare readonly team: pulumi.Output<string>;
   declare readonly status: pulumi.Output<AsaUserStatusOutputs["status"]>;
@@ -34,6 +35,8 @@ export class UserStatus extends pulumi.dynamic.Resource {
   constructor(name: string, args: UserStatusArgs, opts?: pulumi.CustomResourceOptions) {
     super(
       userStatusHandle,
+      "asa",
+      "UserStatus",
       name,
       {
         team: undefined,
@@ -44,8 +47,6 @@ export class UserStatus extends pulumi.dynamic.Resource {
         ...args,
       },
       opts,
-      "asa",
-      "UserStatus",
     );
   }
 }

@@ -1,9 +1,10 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type {
   ScaiKeyUserAttributesArgs,
   ScaiKeyUserAttributesOutputs,
 } from "../../provider/scaikey/user-attributes-inputs";
+import { IdentityResource } from "../identity-resource";
 import { type InputArgs, withSecretOutputs } from "../input-args";
 
 import userAttributesHandle = require("../../provider/handles/scaikey-user-attributes");
@@ -24,7 +25,7 @@ type Outputs = ScaiKeyUserAttributesOutputs;
  * Refresh reads the declared values back; delete leaves them, or puts back those found at creation
  * with `restoreOnDelete: true`.
  */
-export class UserAttributes extends pulumi.dynamic.Resource {
+export class UserAttributes extends IdentityResource {
   declare readonly user: pulumi.Output<string>;
   declare readonly tenantId: pulumi.Output<string>;
   declare readonly email: pulumi.Output<Outputs["email"]>;
@@ -45,6 +46,8 @@ export class UserAttributes extends pulumi.dynamic.Resource {
   constructor(name: string, args: UserAttributesArgs, opts?: pulumi.CustomResourceOptions) {
     super(
       userAttributesHandle,
+      "scaikey",
+      "UserAttributes",
       name,
       {
         tenantId: undefined,
@@ -64,8 +67,6 @@ export class UserAttributes extends pulumi.dynamic.Resource {
         ...args,
       },
       withSecretOutputs(opts, ["originalValues"]),
-      "scaikey",
-      "UserAttributes",
     );
   }
 }

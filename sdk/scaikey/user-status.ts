@@ -1,9 +1,10 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type {
   ScaiKeyUserStatusArgs,
   ScaiKeyUserStatusOutputs,
 } from "../../provider/scaikey/user-status-inputs";
+import { IdentityResource } from "../identity-resource";
 import type { InputArgs } from "../input-args";
 
 import userStatusHandle = require("../../provider/handles/scaikey-user-status");
@@ -21,7 +22,7 @@ export type UserStatusArgs = InputArgs<z.input<typeof ScaiKeyUserStatusArgs>>;
  * Refresh reads the status back; delete leaves it, or puts back the one found at creation with
  * `restoreOnDelete: true`.
  */
-export class UserStatus extends pulumi.dynamic.Resource {
+export class UserStatus extends IdentityResource {
   declare readonly user: pulumi.Output<string>;
   declare readonly tenantId: pulumi.Output<string>;
   declare readonly status: pulumi.Output<ScaiKeyUserStatusOutputs["status"]>;
@@ -35,6 +36,8 @@ export class UserStatus extends pulumi.dynamic.Resource {
   constructor(name: string, args: UserStatusArgs, opts?: pulumi.CustomResourceOptions) {
     super(
       userStatusHandle,
+      "scaikey",
+      "UserStatus",
       name,
       {
         tenantId: undefined,
@@ -46,8 +49,6 @@ export class UserStatus extends pulumi.dynamic.Resource {
         ...args,
       },
       opts,
-      "scaikey",
-      "UserStatus",
     );
   }
 }

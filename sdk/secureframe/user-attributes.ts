@@ -1,9 +1,10 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type {
   SecureframeUserAttributesArgs,
   SecureframeUserAttributesOutputs,
 } from "../../provider/secureframe/user-attributes-inputs";
+import { IdentityResource } from "../identity-resource";
 import { type InputArgs, withSecretOutputs } from "../input-args";
 
 import userAttributesHandle = require("../../provider/handles/secureframe-user-attributes");
@@ -22,7 +23,7 @@ type Outputs = SecureframeUserAttributesOutputs;
  * values in the query string). ID: the user's Secureframe id. Refresh reads the declared values
  * back; delete leaves them, or puts back those found at creation with `restoreOnDelete: true`.
  */
-export class UserAttributes extends pulumi.dynamic.Resource {
+export class UserAttributes extends IdentityResource {
   declare readonly user: pulumi.Output<string>;
   declare readonly employeeType: pulumi.Output<Outputs["employeeType"]>;
   /** As an ISO 8601 instant, e.g. `2024-01-15T00:00:00.000Z`. */
@@ -37,6 +38,8 @@ export class UserAttributes extends pulumi.dynamic.Resource {
   constructor(name: string, args: UserAttributesArgs, opts?: pulumi.CustomResourceOptions) {
     super(
       userAttributesHandle,
+      "secureframe",
+      "UserAttributes",
       name,
       {
         employeeType: undefined,
@@ -49,8 +52,6 @@ export class UserAttributes extends pulumi.dynamic.Resource {
         ...args,
       },
       withSecretOutputs(opts, ["originalValues"]),
-      "secureframe",
-      "UserAttributes",
     );
   }
 }

@@ -1,9 +1,10 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type {
   SecureframeUserStatusArgs,
   SecureframeUserStatusOutputs,
 } from "../../provider/secureframe/user-status-inputs";
+import { IdentityResource } from "../identity-resource";
 import type { InputArgs } from "../input-args";
 
 import userStatusHandle = require("../../provider/handles/secureframe-user-status");
@@ -19,7 +20,7 @@ export type UserStatusArgs = InputArgs<z.input<typeof SecureframeUserStatusArgs>
  * Secureframe id. Refresh reads it back; delete leaves it, or puts back the value found at
  * creation with `restoreOnDelete: true`.
  */
-export class UserStatus extends pulumi.dynamic.Resource {
+export class UserStatus extends IdentityResource {
   declare readonly user: pulumi.Output<string>;
   declare readonly active: pulumi.Output<boolean>;
   declare readonly restoreOnDelete: pulumi.Output<boolean>;
@@ -30,11 +31,11 @@ export class UserStatus extends pulumi.dynamic.Resource {
   constructor(name: string, args: UserStatusArgs, opts?: pulumi.CustomResourceOptions) {
     super(
       userStatusHandle,
+      "secureframe",
+      "UserStatus",
       name,
       { restoreOnDelete: undefined, userId: undefined, originalValues: undefined, ...args },
       opts,
-      "secureframe",
-      "UserStatus",
     );
   }
 }

@@ -21,7 +21,7 @@ before(async () => {
     {
       newResource(args) {
         registered.push(args);
-        const { __provider: _provider, ...inputs } = args.inputs;
+        const { __provider: _provider, __urn: _urn, ...inputs } = args.inputs;
         // What a provider answers: the arguments echoed, the user's id and what it found.
         return {
           id: `${args.name}-id`,
@@ -40,12 +40,14 @@ function resolved<T>(output: pulumi.Output<T>): Promise<T> {
   return new Promise((resolve) => output.apply(resolve));
 }
 
-/** The registration of a resource: its type token, its inputs without __provider, and that. */
+/** The registration of a resource: its type token, its inputs without __provider and __urn, and that. */
 function registration(name: string) {
   const args = registered.find((r) => r.name === name) ?? assert.fail(`${name} was not registered`);
-  const { __provider: provider, ...inputs } = args.inputs;
+  const { __provider: provider, __urn: urn, ...inputs } = args.inputs;
   assert.equal(typeof provider, "string");
   assert.ok(!(provider as string).includes(secretValue), "no credential in __provider");
+  // The hidden __urn input is the resource's own URN, so progress can reach its row.
+  assert.equal(urn, `urn:pulumi:stack::project::${args.type}::${name}`);
   return { type: args.type, inputs, provider: provider as string };
 }
 
