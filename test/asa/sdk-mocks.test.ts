@@ -14,7 +14,7 @@ before(async () => {
     {
       newResource(args) {
         registered.push(args);
-        const { __provider: _provider, ...inputs } = args.inputs;
+        const { __provider: _provider, __urn: _urn, ...inputs } = args.inputs;
         return {
           id: `${args.name}-id`,
           state: { ...inputs, groupId: "g-1", unmanagedMembers: [] },
@@ -54,9 +54,16 @@ test("type tokens, inputs, a Group as the membership's group, nothing secret", a
   assert.equal(groupArgs?.type, "pulumi-nodejs:dynamic/asa:Group");
   assert.equal(membershipArgs?.type, "pulumi-nodejs:dynamic/asa:GroupMembership");
 
-  const { __provider: groupProvider, ...groupInputs } = groupArgs?.inputs ?? {};
+  const { __provider: groupProvider, __urn: groupUrn, ...groupInputs } = groupArgs?.inputs ?? {};
   assert.deepEqual(groupInputs, { name: "engineering", roles: ["access_user"], team: "acme" });
-  const { __provider: membershipProvider, ...membershipInputs } = membershipArgs?.inputs ?? {};
+  const {
+    __provider: membershipProvider,
+    __urn: membershipUrn,
+    ...membershipInputs
+  } = membershipArgs?.inputs ?? {};
+  // The hidden __urn input is each resource's own URN, so progress can reach its row.
+  assert.equal(groupUrn, await resolved(group.urn));
+  assert.equal(membershipUrn, urn);
   // The group's name and team come from the Group's outputs; args left out are not sent.
   assert.deepEqual(membershipInputs, {
     group: "engineering",
@@ -96,7 +103,7 @@ test("a group given by name uses the config's team (filled in by the provider), 
   });
   await resolved(membership.urn);
   const args = registered.find((r) => r.name === "by-name");
-  const { __provider: _p, ...inputs } = args?.inputs ?? {};
+  const { __provider: _p, __urn: _urn, ...inputs } = args?.inputs ?? {};
   // The secret travels to the engine as a secret (Pulumi's secret signature), not as plain text.
   assert.deepEqual(inputs, {
     group: "compsons",
