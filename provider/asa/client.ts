@@ -56,6 +56,8 @@ export interface CreateOptions {
 /** Okta Advanced Server Access: users and groups of one team, through a service user's API key. */
 export class AsaClient {
   readonly team: string;
+  /** Who the client is to the API (base URL, team, key id), never a secret: what caches key on. */
+  readonly identity: string;
   private readonly transport: Transport;
   private readonly tokens: TokenCache;
 
@@ -66,6 +68,7 @@ export class AsaClient {
     this.team = team;
     // Tokens last and are counted per service user: one cache and one limiter per key.
     const identity = fingerprint(baseUrl, team.toLowerCase(), keyId);
+    this.identity = identity;
     this.transport = new Transport({
       ...transportOptionsOf(options),
       api: "asa",

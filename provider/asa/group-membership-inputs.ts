@@ -9,17 +9,30 @@ export const MembershipMode = z.enum(["authoritative", "additive"], {
 export type MembershipMode = z.infer<typeof MembershipMode>;
 
 /** asa.GroupMembership's arguments, as check validates and normalises them. */
+/**
+ * The stored name set (`{ "<username>": true }`), which is what the engine hands `check` for
+ * members under `ignoreChanges: ["members"]`, read as the list it stands for.
+ */
+function fromNameSet(value: unknown): unknown {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  const entries = Object.entries(value);
+  return entries.every(([, v]) => v === true) ? entries.map(([name]) => name) : value;
+}
+
 export const GroupMembershipArgs = z.strictObject({
   group: groupNameArg("the group's name or an asa.Group"),
-  members: z
-    .array(usernameArg, {
-      error: (iss) =>
-        iss.input === undefined
-          ? `required: the usernames of the group's members, e.g. ["Jason.Compson.IV"]; use [] for none`
-          : `must be a list of usernames, e.g. ["Jason.Compson.IV"], not ${quote(iss.input)}`,
-    })
-    // Stored as a name set so that previews show exactly who is added and removed.
-    .transform(nameSet),
+  members: z.preprocess(
+    fromNameSet,
+    z
+      .array(usernameArg, {
+        error: (iss) =>
+          iss.input === undefined
+            ? `required: the usernames of the group's members, e.g. ["Jason.Compson.IV"]; use [] for none`
+            : `must be a list of usernames, e.g. ["Jason.Compson.IV"], not ${quote(iss.input)}`,
+      })
+      // Stored as a name set so that previews show exactly who is added and removed.
+      .transform(nameSet),
+  ),
   mode: MembershipMode.default("authoritative"),
   team: teamArg,
   adopt: adoptArg,

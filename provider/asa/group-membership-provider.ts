@@ -1,6 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import {
+  type CheckOutcome,
   checkInputs,
+  containsUnknown,
   diffInputs,
   forEngine,
   type Inputs,
@@ -9,6 +11,7 @@ import {
   namesOf,
   PartialFailure,
   splitId,
+  withFailure,
 } from "../resource";
 import { withDefaultTeam } from "./check-team";
 import type { AsaClient } from "./client";
@@ -24,10 +27,10 @@ import {
   type GroupMembershipInputs,
   GroupMembershipOutputs,
 } from "./group-membership-inputs";
-import { findMemberProblems } from "./member-validation";
 import { applyPlan, type ChangeOutcome } from "./membership-changes";
 import { afterPlan, isSatisfied, membershipOutputs, planMembership } from "./membership-plan";
 import { asaClient } from "./settings";
+import { type MemberProblem, userDirectory } from "./user-directory";
 
 export type MembershipApi = Pick<
   AsaClient,
@@ -46,21 +49,62 @@ function storedOutputs(id: string, props: Inputs | undefined): Partial<GroupMemb
   return { ...stored, team: stored.team ?? fromId?.scope, group: stored.group ?? fromId?.name };
 }
 
+function listProblems(problems: readonly MemberProblem[]): string {
+  return listed(problems.map((p) => `${p.name} (${p.problem})`));
+}
+
+/**
+ * Check's look at the team's users: every declared member not in the stored state must exist
+ * under that exact spelling and not be deleted, so that a preview shows a bad name and `up` never
+ * creates a group it then fails to fill.
+ */
+async function checkMembers(
+  outcome: CheckOutcome,
+  olds: Inputs,
+  client: (team: string) => MembershipApi,
+): Promise<CheckOutcome> {
+  const { team, group, members } = outcome.inputs;
+  if (outcome.failures.length > 0 || containsUnknown(members) || typeof team !== "string") {
+    return outcome;
+  }
+  const known = new Set(namesOf(olds.members));
+  const toCheck = namesOf(members).filter((name) => !known.has(name));
+  if (toCheck.length === 0) return outcome;
+  const problems = await userDirectory(client(team)).problems(toCheck);
+  if (problems.length === 0) return outcome;
+  const where =
+    typeof group === "string" ? describeGroup(team, group) : `the group in team "${team}"`;
+  return withFailure(
+    outcome,
+    "members",
+    `${problems.length} of the users cannot join ${where}: ${listProblems(problems)}; fix or remove them (usernames are case-sensitive)`,
+  );
+}
+
 function adoptionRequired(where: string, strangers: readonly string[]): Error {
   return new Error(
     `Cannot manage the members of ${where} authoritatively: it has ${strangers.length} member(s) that members does not list: ${listed(strangers)}. An authoritative asa.GroupMembership would remove them. To take the group over, set adopt: true (then the next up removes them unless you list them in members), or use mode: "additive" to manage only the listed members. Nothing was changed.`,
   );
 }
 
+/** Calls listed at most in a failure message; the rest are counted. */
+const LISTED_FAILURES = 20;
+
+/** What was applied, what failed (each call, capped) and what to run next. */
 function partialFailureMessage(where: string, outcome: ChangeOutcome, next: string): string {
-  const total = outcome.added.length + outcome.removed.length + outcome.failures.length;
+  const failed = outcome.failures.length;
+  const total = outcome.added.length + outcome.removed.length + failed;
+  const made = (verb: string, names: string[]) =>
+    names.length === 0 ? `${verb} none` : `${verb} ${names.length} (${listed(names, 10)})`;
   const lines = outcome.failures
-    .slice(0, 20)
+    .slice(0, LISTED_FAILURES)
     .map((failure) => `  - ${failure.action} ${failure.name}: ${failure.error.message}`);
-  if (outcome.failures.length > 20) lines.push(`  - and ${outcome.failures.length - 20} more`);
+  if (failed > LISTED_FAILURES) lines.push(`  - and ${failed - LISTED_FAILURES} more`);
   return [
-    `${outcome.failures.length} of ${total} membership changes to ${where} failed (${outcome.added.length} added, ${outcome.removed.length} removed). ${next}`,
+    `${failed} of ${total} membership changes to ${where} failed; the other ${total - failed} were made: ${made("added", outcome.added)}, ${made("removed", outcome.removed)}.`,
+    `Failed calls${failed > LISTED_FAILURES ? ` (the first ${LISTED_FAILURES})` : ""}:`,
     ...lines,
+    next,
   ].join("\n");
 }
 
@@ -92,10 +136,11 @@ export function groupMembershipProvider(
       const strangers = plan.toRemove.filter((name) => !previouslyManaged.includes(name));
       if (strangers.length > 0) throw adoptionRequired(where, strangers);
     }
-    const problems = await findMemberProblems(api, plan.toAdd);
+    // Checked at preview already (check): this costs nothing more unless the preview was skipped.
+    const problems = await userDirectory(api).problems(plan.toAdd);
     if (problems.length > 0) {
       throw new Error(
-        `Cannot change the members of ${where}: ${problems.length} of the users to add cannot join it, so nothing was changed: ${listed(problems.map((p) => `${p.name} (${p.problem})`))}. Fix or remove them in members.`,
+        `Cannot change the members of ${where}: ${problems.length} of the users to add cannot join it, so nothing was changed: ${listProblems(problems)}. Fix or remove them in members.`,
       );
     }
 
@@ -117,17 +162,17 @@ export function groupMembershipProvider(
     if (isSatisfied(mode, declared, actual, previouslyManaged)) {
       return membershipOutputs(base, declared, actual);
     }
-    const next = "State records who is in the group now; run `pulumi up` again to finish.";
+    const next =
+      "State records who is in the group now. Run `pulumi up` again to finish: it reads the group and sends only the changes still missing.";
     throw new PartialFailure(partialFailureMessage(where, outcome, next), id, outs, rawInputs);
   }
 
   return {
-    async check(_olds, news) {
-      return forEngine(
-        withDefaultTeam(
-          checkInputs(GroupMembershipArgs, news, { resource: "asa.GroupMembership" }),
-        ),
+    async check(olds, news) {
+      const outcome = withDefaultTeam(
+        checkInputs(GroupMembershipArgs, news, { resource: "asa.GroupMembership" }),
       );
+      return forEngine(await checkMembers(outcome, olds, client));
     },
 
     async diff(_id, olds, news) {
@@ -177,7 +222,8 @@ export function groupMembershipProvider(
       refuseFederated(found, team, `remove the members of ${where}`);
       const outcome = await applyPlan(api, group, { toAdd: [], toRemove: members });
       if (outcome.failures.length > 0) {
-        const next = "The resource stays in state; run the same pulumi command again to finish.";
+        const next =
+          "The resource stays in state. Run the same command again (`pulumi destroy`, or `pulumi up` if the resource left the program) to finish: members already removed count as done.";
         throw new Error(partialFailureMessage(where, outcome, next));
       }
     },

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import { formatIssuePath } from "../transport/check-input";
+import { unknownNameHint } from "./did-you-mean";
 import { containsUnknown } from "./unknown";
 
 export type Inputs = Record<string, unknown>;
@@ -44,7 +45,7 @@ export function checkInputs(
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => ({
         property: key,
-        reason: `${key}: ${options.resource} has no argument "${key}"; remove it or use one of ${declared.join(", ")}`,
+        reason: `${key}: ${options.resource} has no argument "${key}"; ${unknownNameHint(key, declared, "arguments")}`,
       }));
     }
     const property = formatIssuePath(issue.path);

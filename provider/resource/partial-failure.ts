@@ -6,11 +6,14 @@ import type { Inputs } from "./check-inputs";
  * `properties` as its outputs, so state tells the truth and the next `pulumi up` finishes the job.
  *
  * The host does not add `__provider` to an error's properties, and later read and delete calls
- * load the provider from the stored outputs: it is copied from the inputs here.
+ * load the provider from the stored outputs: it is copied from the inputs here. The engine prints
+ * only an init failure's `reasons` (without them the user sees "resource init failed" and nothing
+ * else), so the message is the one reason.
  */
 export class PartialFailure extends Error {
   override name = "PartialFailure";
   readonly properties: Inputs;
+  readonly reasons: string[];
 
   constructor(
     message: string,
@@ -19,6 +22,7 @@ export class PartialFailure extends Error {
     inputs: Inputs,
   ) {
     super(message);
+    this.reasons = [message];
     this.properties = { ...outputs, __provider: inputs.__provider };
   }
 }

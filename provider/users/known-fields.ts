@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { quote } from "../resource";
+import { unknownNameHint } from "../resource/did-you-mean";
 
 /**
  * An object with only the given fields. Unlike a strict object, a field it does not know is
@@ -24,7 +25,7 @@ export function knownFields<S extends z.core.$ZodLooseShape>(
         ctx.addIssue({
           code: "custom",
           path: [key],
-          message: `unknown field; remove it or use one of ${known.join(", ")}`,
+          message: `unknown field; ${unknownNameHint(key, known, "fields")}`,
         });
       }
     });

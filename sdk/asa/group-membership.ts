@@ -1,7 +1,9 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { MembershipMode } from "../../provider/asa/group-membership-inputs";
 import { namesOf } from "../../provider/resource/normalize";
+import { IdentityResource, resourceUrn } from "../identity-resource";
 import { Group } from "./group";
+import { unlessOwned } from "./membership-owners";
 
 import membershipHandle = require("../../provider/handles/asa-group-membership");
 
@@ -35,7 +37,7 @@ export interface GroupMembershipArgs {
  * exactly who will be added and removed. Deleting the resource removes the members it manages
  * (as last recorded in state) and leaves the group.
  */
-export class GroupMembership extends pulumi.dynamic.Resource {
+export class GroupMembership extends IdentityResource {
   declare readonly group: pulumi.Output<string>;
   declare readonly team: pulumi.Output<string>;
   declare readonly mode: pulumi.Output<MembershipMode>;
@@ -47,21 +49,32 @@ export class GroupMembership extends pulumi.dynamic.Resource {
   declare readonly unmanagedMembers: pulumi.Output<string[]>;
 
   constructor(name: string, args: GroupMembershipArgs, opts?: pulumi.CustomResourceOptions) {
-    const group = Group.isInstance(args.group) ? args.group : undefined;
+    // Arguments not listed here go to the provider, whose check refuses them by name.
+    const { group: given, members, mode, team, adopt, ...unknown } = args;
+    const group = Group.isInstance(given) ? given : undefined;
+    const groupName = group ? group.name : (given as pulumi.Input<string>);
+    const teamName = team ?? group?.team;
+    const urn = unlessOwned(
+      name,
+      { team: teamName, group: groupName, mode, members },
+      resourceUrn(name, "asa", "GroupMembership", opts),
+    );
     super(
       membershipHandle,
-      name,
-      {
-        group: group ? group.name : args.group,
-        members: args.members,
-        mode: args.mode,
-        team: args.team ?? group?.team,
-        adopt: args.adopt,
-        unmanagedMembers: undefined,
-      },
-      opts,
       "asa",
       "GroupMembership",
+      name,
+      {
+        ...unknown,
+        group: groupName,
+        members,
+        mode,
+        team: teamName,
+        adopt,
+        unmanagedMembers: undefined,
+        __urn: urn,
+      },
+      opts,
     );
     // The engine stores and compares members as a name set ({ "<username>": true }), which is
     // also what a preview of a change hands back: programs always see a sorted list.

@@ -1,5 +1,6 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { Role } from "../../provider/asa/schemas";
+import { IdentityResource } from "../identity-resource";
 
 import groupHandle = require("../../provider/handles/asa-group");
 
@@ -24,7 +25,7 @@ const brand = Symbol.for("pulumi-identity:asa:Group");
  * An Okta Advanced Server Access group and the roles it grants. ID: `team/name`.
  * `pulumi refresh` drops it from state when it was deleted (or soft-deleted) in ASA.
  */
-export class Group extends pulumi.dynamic.Resource {
+export class Group extends IdentityResource {
   declare readonly name: pulumi.Output<string>;
   declare readonly team: pulumi.Output<string>;
   /** Sorted, without duplicates. */
@@ -39,20 +40,8 @@ export class Group extends pulumi.dynamic.Resource {
   }
 
   constructor(name: string, args: GroupArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      groupHandle,
-      name,
-      {
-        name: args.name,
-        roles: args.roles,
-        team: args.team,
-        adopt: args.adopt,
-        groupId: undefined,
-      },
-      opts,
-      "asa",
-      "Group",
-    );
+    // Arguments not listed here go to the provider, whose check refuses them by name.
+    super(groupHandle, "asa", "Group", name, { ...args, groupId: undefined }, opts);
     Object.defineProperty(this, brand, { value: true });
   }
 }

@@ -7,6 +7,7 @@ import {
   asaGroupMembershipProvider as provider,
 } from "../../provider/asa/group-membership-provider";
 import { asaClient } from "../../provider/asa/settings";
+import { forgetUserDirectories } from "../../provider/asa/user-directory";
 import { type Inputs, PartialFailure, UNKNOWN } from "../../provider/resource";
 import { type AsaFixture, checked, created, failuresOf, routes, startAsaFixture } from "./fixture";
 
@@ -15,6 +16,7 @@ before(async () => {
   asa = await startAsaFixture();
 });
 beforeEach(async () => {
+  forgetUserDirectories();
   await asa.emulator.control.reset();
   await asa.addUsers(6, "person");
   await asa.emulator.control.asa.createGroup(asa.team, { name: "eng" });
@@ -42,6 +44,7 @@ async function updated(id: string, olds: Inputs, oldInputs: Inputs, news: Inputs
 
 describe("check and diff", () => {
   test("members trimmed, deduplicated and sorted (as a name set); mode and team filled in", async () => {
+    await asa.emulator.control.asa.createUser(asa.team, { name: "Person-0001" });
     const inputs = await checked(provider, {
       group: " eng",
       members: [" person-0002", "person-0001 ", "person-0002", "Person-0001"],
@@ -72,7 +75,7 @@ describe("check and diff", () => {
         'members[3]: "  " is not a username; remove it or give the user\'s ASA username, e.g. "Jason.Compson.IV"',
         'mode: must be "authoritative" or "additive", not "strict": "authoritative" owns the whole member list, "additive" only the listed members',
         "adopt: must be true or false, not 1",
-        'member: asa.GroupMembership has no argument "member"; remove it or use one of group, members, mode, team, adopt',
+        'member: asa.GroupMembership has no argument "member"; did you mean "members"? Otherwise remove it (arguments: group, members, mode, team, adopt)',
       ],
     );
   });
@@ -349,15 +352,22 @@ describe("additive", () => {
 });
 
 describe("failures", () => {
-  test("users that do not exist: one error naming every one, and nothing changed", async () => {
+  test("users that do not exist: check names every one (at preview), and nothing changes", async () => {
     await asa.emulator.control.asa.setGroupMembers(asa.team, "eng", [p1, p6]);
     const first = await created(provider, { group: "eng", members: [p1, p6] });
     await asa.emulator.control.clearCounters();
-    const news = await checked(
-      provider,
-      { group: "eng", members: [p1, p2, "nobody", "Person-0003", "Quentin.Compson.III", "ghost"] },
-      first.inputs,
+    const members = [p1, p2, "nobody", "Person-0003", "Quentin.Compson.III", "ghost"];
+    const result = await provider.check?.(first.inputs, { group: "eng", members });
+    assert.deepEqual(
+      result?.failures?.map((f) => f.reason),
+      [
+        `members: 4 of the users cannot join group "eng" in team "${asa.team}": Person-0003 (no such user), Quentin.Compson.III (deleted in ASA), ghost (no such user), nobody (no such user); fix or remove them (usernames are case-sensitive)`,
+      ],
     );
+    // Only the names not in the stored state were looked up.
+    assert.equal(await asa.count(routes.getUser), 5);
+    // An update that never went through check (no preview) refuses the same names.
+    const news = { ...first.inputs, members: Object.fromEntries(members.map((m) => [m, true])) };
     await assert.rejects(provider.update?.(first.id, first.outs, news) ?? Promise.resolve(), {
       message: `Cannot change the members of group "eng" in team "${asa.team}": 4 of the users to add cannot join it, so nothing was changed: Person-0003 (no such user), Quentin.Compson.III (deleted in ASA), ghost (no such user), nobody (no such user). Fix or remove them in members.`,
     });
@@ -367,14 +377,21 @@ describe("failures", () => {
 
   test("over a hundred users to add are checked against the team's user list, all problems named", async () => {
     const many = await asa.addUsers(150, "bulk");
-    const inputs = await checked(provider, {
-      group: "eng",
-      members: [...many, "bulk-9999", "BULK-0002", "Quentin.Compson.III"],
-    });
+    const members = [...many, "bulk-9999", "BULK-0002", "Quentin.Compson.III"];
+    assert.deepEqual(
+      (await failuresOf(provider, { group: "eng", members })).map((f) => f.reason),
+      [
+        `members: 3 of the users cannot join group "eng" in team "${asa.team}": BULK-0002 (ASA spells it "bulk-0002"), Quentin.Compson.III (deleted in ASA), bulk-9999 (no such user); fix or remove them (usernames are case-sensitive)`,
+      ],
+    );
+    assert.equal(await asa.count(routes.getUser), 0);
+    assert.equal(await asa.count(routes.listUsers), 2, "two pages of the team's users");
+    const inputs = (await provider.check?.({}, { group: "eng", members }))?.inputs ?? {};
     await assert.rejects(provider.create(inputs), {
       message: `Cannot change the members of group "eng" in team "${asa.team}": 3 of the users to add cannot join it, so nothing was changed: BULK-0002 (ASA spells it "bulk-0002"), Quentin.Compson.III (deleted in ASA), bulk-9999 (no such user). Fix or remove them in members.`,
     });
     assert.equal(await asa.count(routes.getUser), 0);
+    assert.equal(await asa.count(routes.listUsers), 2, "the run's directory answers create too");
     assert.equal(await asa.writes(), 0);
   });
 
@@ -416,8 +433,13 @@ describe("failures", () => {
     });
     assert.match(
       error.message,
-      /^2 of 6 membership changes to group "eng" in team "william-faulkner" failed \(3 added, 1 removed\)\. State records who is in the group now; run `pulumi up` again to finish\./,
+      /^2 of 6 membership changes to group "eng" in team "william-faulkner" failed; the other 4 were made: added 3 \(person-0001, person-0002, person-0004\), removed 1 \(person-0006\)\.\nFailed calls:\n/,
     );
+    assert.match(
+      error.message,
+      /\nState records who is in the group now\. Run `pulumi up` again to finish: it reads the group and sends only the changes still missing\.$/,
+    );
+    assert.deepEqual(error.reasons, [error.message], "the engine prints only the reasons");
     assert.match(
       error.message,
       /- add person-0003: Okta ASA POST \/v1\/teams\/william-faulkner\/groups\/eng\/users failed: 400 invalid_request: user person-0003 is deleted and cannot join a group/,

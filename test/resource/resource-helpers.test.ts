@@ -14,6 +14,7 @@ import {
   UNKNOWN,
   withoutUndefined,
 } from "../../provider/resource";
+import { closestName } from "../../provider/resource/did-you-mean";
 
 const schema = z.strictObject({
   title: z.string({ error: "must be a string" }).transform((s) => s.trim()),
@@ -34,7 +35,7 @@ describe("checkInputs", () => {
   test("each issue: the exact property path, and a reason that starts with it", () => {
     const outcome = checkInputs(
       schema,
-      { title: 1, tags: ["a", 2], owner: { email: "nope" }, extra: true, more: 1 },
+      { title: 1, tags: ["a", 2], owner: { email: "nope" }, extra: true, tgas: 1 },
       { resource: "Thing" },
     );
     assert.deepEqual(outcome.failures, [
@@ -46,8 +47,9 @@ describe("checkInputs", () => {
         reason: 'extra: Thing has no argument "extra"; remove it or use one of title, tags, owner',
       },
       {
-        property: "more",
-        reason: 'more: Thing has no argument "more"; remove it or use one of title, tags, owner',
+        property: "tgas",
+        reason:
+          'tgas: Thing has no argument "tgas"; did you mean "tags"? Otherwise remove it (arguments: title, tags, owner)',
       },
     ]);
   });
@@ -148,5 +150,20 @@ describe("small pieces", () => {
     assert.equal(err.id, "t/g");
     assert.deepEqual(err.properties, { members: ["a"], __provider: "code" });
     assert.equal(err.message, "half done");
+  });
+});
+
+describe("did you mean", () => {
+  test("a misspelt name gets the closest known one: swapped letters, a letter more or less, case", () => {
+    const known = ["group", "members", "mode", "team", "adopt"];
+    assert.equal(closestName("mdoe", known), "mode");
+    assert.equal(closestName("member", known), "members");
+    assert.equal(closestName("Team", known), "team");
+    assert.equal(closestName("teams", known), "team");
+  });
+
+  test("a name far from every known one gets no suggestion", () => {
+    assert.equal(closestName("colour", ["name", "roles", "team", "adopt"]), undefined);
+    assert.equal(closestName("x", ["group", "members"]), undefined);
   });
 });
