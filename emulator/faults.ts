@@ -3,6 +3,9 @@ import { type ApiName, apiNames } from "./api-names";
 import { seededRandom } from "./prng";
 import { type RateState, RateWindow } from "./rate-window";
 
+/** The HTTP methods a fault applies to; all when left out. */
+const methodsSchema = z.array(z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"])).optional();
+
 const apiFaultsSchema = z.strictObject({
   latency: z
     .strictObject({
@@ -14,17 +17,18 @@ const apiFaultsSchema = z.strictObject({
   rateLimit: z
     .strictObject({ requests: z.number().int().min(0), windowMs: z.number().int().min(1) })
     .optional(),
-  /** A share (0..1) of requests answered with a 5xx status. */
+  /** A share (0..1) of requests answered with a 5xx status (only these methods', if given). */
   serverErrors: z
     .strictObject({
       share: z.number().min(0).max(1),
       status: z
         .union([z.literal(500), z.literal(502), z.literal(503), z.literal(504)])
         .default(500),
+      methods: methodsSchema,
     })
     .optional(),
-  /** A share (0..1) of requests whose connection is destroyed without an answer. */
-  drops: z.strictObject({ share: z.number().min(0).max(1) }).optional(),
+  /** A share (0..1) of requests whose connection is destroyed without an answer (only these methods', if given). */
+  drops: z.strictObject({ share: z.number().min(0).max(1), methods: methodsSchema }).optional(),
 });
 
 export const faultsSchema = z.strictObject({
@@ -59,6 +63,10 @@ interface ApiFaultState {
   window: RateWindow | null;
 }
 
+function applies(fault: { methods?: readonly string[] | undefined }, method: string): boolean {
+  return fault.methods === undefined || fault.methods.includes(method);
+}
+
 /** Fault injection, reproducible: each API draws from its own generator seeded from one seed. */
 export class FaultInjector {
   private config: Faults = {};
@@ -88,7 +96,7 @@ export class FaultInjector {
     });
   }
 
-  decide(api: ApiName, now: number): FaultDecision {
+  decide(api: ApiName, now: number, method = "GET"): FaultDecision {
     const { faults, random, window } = this.perApi[api];
     // Three draws on every request, whatever happens, so that a given seed and request sequence
     // always give the same faults.
@@ -98,9 +106,14 @@ export class FaultInjector {
     const latency = faults.latency;
     return {
       delayMs: latency ? latency.fixedMs + Math.round(jitterDraw * latency.jitterMs) : 0,
-      drop: faults.drops !== undefined && dropDraw < faults.drops.share,
+      drop:
+        faults.drops !== undefined &&
+        applies(faults.drops, method) &&
+        dropDraw < faults.drops.share,
       serverError:
-        faults.serverErrors && errorDraw < faults.serverErrors.share
+        faults.serverErrors &&
+        applies(faults.serverErrors, method) &&
+        errorDraw < faults.serverErrors.share
           ? faults.serverErrors.status
           : null,
       rate: window?.hit(now) ?? null,

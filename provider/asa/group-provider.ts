@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { isConflict, isNotFound } from "../errors";
+import { currentProgress } from "../progress/context";
 import {
   checkInputs,
   diffInputs,
@@ -18,7 +19,26 @@ import { GroupArgs, type GroupInputs, GroupOutputs } from "./group-inputs";
 import type { Group } from "./schemas";
 import { asaClient } from "./settings";
 
-export type GroupApi = Pick<AsaClient, "getGroup" | "createGroup" | "updateGroup" | "deleteGroup">;
+export type GroupApi = Pick<
+  AsaClient,
+  "getGroup" | "createGroup" | "updateGroup" | "deleteGroup" | "listGroupUsers"
+>;
+
+/**
+ * Whether an existing group is what this resource's own create would have left: the declared
+ * roles and no members. A `pulumi up` interrupted while creating the group leaves it so, with no
+ * record in the state; taking it over spares the user a step, and is harmless for a group that
+ * looks exactly as declared anyway.
+ */
+async function isAsCreated(
+  api: GroupApi,
+  group: Group,
+  roles: readonly string[],
+): Promise<boolean> {
+  if (group.federated_from_team || !sameRoles(group.roles, roles)) return false;
+  for await (const _member of api.listGroupUsers(group.name, { count: 1 })) return false;
+  return true;
+}
 
 function outputsOf(inputs: GroupInputs, group: Group): GroupOutputs {
   return withoutUndefined({
@@ -88,6 +108,13 @@ export function groupProvider(
         if (!isConflict(err)) throw err;
       }
       if (!inputs.adopt) {
+        const existing = await liveGroup(api, inputs.name);
+        if (existing && (await isAsCreated(api, existing, inputs.roles))) {
+          currentProgress()?.warn(
+            `${where} already existed, with no members and exactly the declared roles (as a \`pulumi up\` interrupted while creating it leaves it): managed from now on as this resource's.`,
+          );
+          return { id, outs: outputsOf(inputs, existing) };
+        }
         throw new Error(
           `Cannot create ${where}: it already exists. To manage the existing group with this resource, set adopt: true on it (its roles then become ${JSON.stringify(inputs.roles)}); or give the resource another name.`,
         );

@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
  */
 export interface EngineLog {
   info(urn: string, message: string, options?: { ephemeral?: boolean }): void;
+  warning(urn: string, message: string): void;
 }
 
 interface LogClient {
@@ -22,7 +23,7 @@ interface LogModules {
     setUrn(value: string): unknown;
     setEphemeral(value: boolean): unknown;
   };
-  LogSeverity: { INFO: number };
+  LogSeverity: { INFO: number; WARNING: number };
 }
 
 /** The engine's address when this process is Pulumi's dynamic-provider host. */
@@ -55,16 +56,19 @@ function connect(): typeof connection {
   return connection;
 }
 
+function send(severity: "INFO" | "WARNING", urn: string, message: string, ephemeral: boolean) {
+  const engine = connect();
+  if (!engine) return;
+  const request = new engine.modules.LogRequest();
+  request.setSeverity(engine.modules.LogSeverity[severity]);
+  request.setMessage(message);
+  request.setUrn(urn);
+  request.setEphemeral(ephemeral);
+  // Best effort: a lost message must never fail the resource.
+  engine.client.log(request, () => {});
+}
+
 export const engineLog: EngineLog = {
-  info(urn, message, options = {}) {
-    const engine = connect();
-    if (!engine) return;
-    const request = new engine.modules.LogRequest();
-    request.setSeverity(engine.modules.LogSeverity.INFO);
-    request.setMessage(message);
-    request.setUrn(urn);
-    request.setEphemeral(options.ephemeral ?? false);
-    // Progress is best effort: a lost message must never fail the resource.
-    engine.client.log(request, () => {});
-  },
+  info: (urn, message, options = {}) => send("INFO", urn, message, options.ephemeral ?? false),
+  warning: (urn, message) => send("WARNING", urn, message, false),
 };

@@ -93,6 +93,11 @@ export class ResourceProgress {
     this.timer = undefined;
   }
 
+  /** A warning on the resource's row that stays (in the Diagnostics summary too). */
+  warn(message: string): void {
+    this.log.warning(this.urn, `${this.label}: ${message}`);
+  }
+
   /** The line shown now, or undefined when there is nothing worth showing. */
   message(): string | undefined {
     const now = this.clock.now();

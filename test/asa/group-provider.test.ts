@@ -141,6 +141,28 @@ describe("create", () => {
     assert.equal(await asa.count(routes.updateGroup), 0);
   });
 
+  test("an existing group with the declared roles but members is still refused without adopt", async () => {
+    // compsons has Benjy as a member: not what an interrupted create of this resource leaves.
+    const inputs = await checked(provider, {
+      name: "compsons",
+      roles: ["access_admin", "access_user", "reporting_user"],
+    });
+    await assert.rejects(provider.create(inputs), /it already exists/);
+  });
+
+  test("an empty group with exactly the declared roles (an interrupted create) is taken over, writing nothing", async () => {
+    await asa.emulator.control.asa.createGroup(asa.team, {
+      name: "half-made",
+      roles: ["access_user"],
+    });
+    await asa.emulator.control.clearCounters();
+    const { id, outs } = await created(provider, { name: "half-made", roles: ["access_user"] });
+    assert.equal(id, `${asa.team}/half-made`);
+    assert.deepEqual(outs.roles, ["access_user"]);
+    assert.equal(await asa.writes(), 1, "only the create that met the 409");
+    assert.equal(await asa.count(routes.createGroup), 1);
+  });
+
   test("adopt with the same roles reads the group and writes nothing at all", async () => {
     const { id, outs } = await created(provider, {
       name: "compsons",

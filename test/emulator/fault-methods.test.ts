@@ -1,0 +1,34 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { type RunningEmulator, startEmulator } from "../../emulator";
+import { asaClient } from "./helpers";
+
+let emulator: RunningEmulator;
+before(async () => {
+  emulator = await startEmulator();
+});
+after(() => emulator.stop());
+
+test("server errors limited to some methods leave the others alone", async () => {
+  const asa = await asaClient(emulator);
+  await emulator.control.setFaults({
+    asa: { serverErrors: { share: 1, status: 503, methods: ["POST"] } },
+  });
+  assert.equal((await asa("/groups/compsons")).status, 200);
+  const added = await asa("/groups/compsons/users", {
+    method: "POST",
+    json: { name: "Jason.Compson.IV" },
+  });
+  assert.equal(added.status, 503);
+  assert.equal(
+    (await asa("/groups/compsons/users/Benjy.Compson", { method: "DELETE" })).status,
+    204,
+  );
+});
+
+test("a fault setting naming an unknown method is refused", async () => {
+  await assert.rejects(
+    emulator.control.setFaults({ asa: { drops: { share: 1, methods: ["FETCH" as "GET"] } } }),
+    /methods/,
+  );
+});
