@@ -15,13 +15,21 @@ import type {
 import type { Faults, FaultsInput } from "./faults";
 import { controlPrefix } from "./prefixes";
 import type { Settings, SettingsInput } from "./settings";
-import type { Counters, RequestLogEntry } from "./traffic";
+import type { Counters, RequestLogEntry, StatusCounts } from "./traffic";
 
 export type AsaUserInput = z.input<typeof asaUserSchema>;
 export type AsaGroupInput = z.input<typeof asaGroupSchema>;
 export type SecureframeUserInput = z.input<typeof secureframeUserSchema>;
 export type ScaikeyUserInput = z.input<typeof scaikeyUserSchema>;
-export type { Counters, Faults, FaultsInput, RequestLogEntry, Settings, SettingsInput };
+export type {
+  Counters,
+  Faults,
+  FaultsInput,
+  RequestLogEntry,
+  Settings,
+  SettingsInput,
+  StatusCounts,
+};
 
 export class EmulatorControlError extends Error {
   override name = "EmulatorControlError";
@@ -63,6 +71,8 @@ export class EmulatorControl {
   loadData = (data: EmulatorDataInput) => this.call<void>("PUT", "/data", data);
 
   counters = () => this.call<Counters>("GET", "/counters");
+  /** Answers by status per API since the counters were last cleared (every request, unlike the log). */
+  statuses = () => this.call<StatusCounts>("GET", "/statuses");
   clearCounters = () => this.call<void>("DELETE", "/counters");
   requests = () => this.call<RequestLogEntry[]>("GET", "/requests");
   clearRequests = () => this.call<void>("DELETE", "/requests");

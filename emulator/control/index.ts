@@ -24,6 +24,7 @@ export function controlApi(state: EmulatorState) {
     });
 
     app.get("/counters", async () => state.traffic.snapshotCounters());
+    app.get("/statuses", async () => state.traffic.snapshotStatuses());
     app.delete("/counters", async (_request, reply) => {
       state.traffic.clearCounters();
       return reply.code(204).send();

@@ -32,3 +32,14 @@ test("a fault setting naming an unknown method is refused", async () => {
     /methods/,
   );
 });
+
+test("status counts cover every answer, dropped connections as 0, and clear with the counters", async () => {
+  await emulator.control.clearFaults();
+  const asa = await asaClient(emulator);
+  await emulator.control.clearCounters();
+  await asa("/groups/compsons");
+  await asa("/groups/nope");
+  assert.deepEqual((await emulator.control.statuses()).asa, { "200": 1, "404": 1 });
+  await emulator.control.clearCounters();
+  assert.deepEqual((await emulator.control.statuses()).asa, {});
+});
