@@ -36,7 +36,7 @@ export function instrumentApi(
     if (route !== undefined)
       state.traffic.count(api, request.method, route.slice(prefix.length) || "/");
 
-    const decision = state.faults.decide(api, Date.now(), request.method);
+    const decision = state.faults.decide(api, Date.now(), request.method, request.url);
     if (decision.delayMs > 0) await sleep(decision.delayMs);
     if (decision.drop) {
       reply.hijack();

@@ -5,6 +5,8 @@ import { type RateState, RateWindow } from "./rate-window";
 
 /** The HTTP methods a fault applies to; all when left out. */
 const methodsSchema = z.array(z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"])).optional();
+/** Parts of a path a fault applies to (`"/users"`: any path holding it); all paths when left out. */
+const pathsSchema = z.array(z.string().min(1)).optional();
 
 const apiFaultsSchema = z.strictObject({
   latency: z
@@ -25,10 +27,13 @@ const apiFaultsSchema = z.strictObject({
         .union([z.literal(500), z.literal(502), z.literal(503), z.literal(504)])
         .default(500),
       methods: methodsSchema,
+      paths: pathsSchema,
     })
     .optional(),
   /** A share (0..1) of requests whose connection is destroyed without an answer (only these methods', if given). */
-  drops: z.strictObject({ share: z.number().min(0).max(1), methods: methodsSchema }).optional(),
+  drops: z
+    .strictObject({ share: z.number().min(0).max(1), methods: methodsSchema, paths: pathsSchema })
+    .optional(),
 });
 
 export const faultsSchema = z.strictObject({
@@ -63,8 +68,16 @@ interface ApiFaultState {
   window: RateWindow | null;
 }
 
-function applies(fault: { methods?: readonly string[] | undefined }, method: string): boolean {
-  return fault.methods === undefined || fault.methods.includes(method);
+interface Targeted {
+  methods?: readonly string[] | undefined;
+  paths?: readonly string[] | undefined;
+}
+
+function applies(fault: Targeted, method: string, path: string): boolean {
+  return (
+    (fault.methods === undefined || fault.methods.includes(method)) &&
+    (fault.paths === undefined || fault.paths.some((part) => path.includes(part)))
+  );
 }
 
 /** Fault injection, reproducible: each API draws from its own generator seeded from one seed. */
@@ -96,7 +109,7 @@ export class FaultInjector {
     });
   }
 
-  decide(api: ApiName, now: number, method = "GET"): FaultDecision {
+  decide(api: ApiName, now: number, method = "GET", path = "/"): FaultDecision {
     const { faults, random, window } = this.perApi[api];
     // Three draws on every request, whatever happens, so that a given seed and request sequence
     // always give the same faults.
@@ -108,11 +121,11 @@ export class FaultInjector {
       delayMs: latency ? latency.fixedMs + Math.round(jitterDraw * latency.jitterMs) : 0,
       drop:
         faults.drops !== undefined &&
-        applies(faults.drops, method) &&
+        applies(faults.drops, method, path) &&
         dropDraw < faults.drops.share,
       serverError:
         faults.serverErrors &&
-        applies(faults.serverErrors, method) &&
+        applies(faults.serverErrors, method, path) &&
         errorDraw < faults.serverErrors.share
           ? faults.serverErrors.status
           : null,

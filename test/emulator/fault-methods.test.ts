@@ -26,6 +26,17 @@ test("server errors limited to some methods leave the others alone", async () =>
   );
 });
 
+test("server errors limited to some paths leave the others alone", async () => {
+  await emulator.control.clearFaults();
+  const asa = await asaClient(emulator);
+  await emulator.control.setFaults({
+    asa: { serverErrors: { share: 1, status: 502, paths: ["/groups/compsons/users"] } },
+  });
+  assert.equal((await asa("/groups/compsons")).status, 200);
+  assert.equal((await asa("/groups/compsons/users")).status, 502);
+  assert.equal((await asa("/users")).status, 200);
+});
+
 test("a fault setting naming an unknown method is refused", async () => {
   await assert.rejects(
     emulator.control.setFaults({ asa: { drops: { share: 1, methods: ["FETCH" as "GET"] } } }),
