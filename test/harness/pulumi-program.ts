@@ -121,6 +121,11 @@ export class PulumiProgram {
     );
   }
 
+  /** The environment every command of the program runs with (for a CLI started by hand). */
+  environment(): NodeJS.ProcessEnv {
+    return { ...this.env };
+  }
+
   /** Runs `pulumi <args>`; throws with the CLI's output unless it exits 0 or `allowFailure`. */
   pulumi(args: string[], opts: { allowFailure?: boolean; env?: Record<string, string> } = {}) {
     return new Promise<{ exitCode: number; stdout: string; stderr: string }>((resolve, reject) => {
