@@ -22,19 +22,20 @@ new identity.asa.GroupMembership("compsons-members", { group: "compsons", member
 new identity.scaikey.UserStatus("jason-active", { user: "jason.compson@example.com", status: "ACTIVE" });
 `;
 
-/** The `pulumi` commands of the CI guide, in their order, without the stack flag. */
+/** The commands of the CI guide that run the providers, in their order, without the stack flag. */
 function ciGuideCommands(): string[][] {
   const text = readFileSync(join(repoRoot, "docs", "ci.md"), "utf8");
   const blocks = [...text.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1] as string);
   return blocks
     .flatMap((block) => block.split("\n"))
-    .filter((line) => line.startsWith("pulumi "))
     .map((line) =>
       line
+        .replace(/#.*$/, "")
         .replace(/\s+--stack\s+\S+/, "")
-        .split(/\s+/)
-        .slice(1),
-    );
+        .trim(),
+    )
+    .filter((line) => /^pulumi (preview|up|refresh|destroy) /.test(line))
+    .map((line) => line.split(/\s+/).slice(1));
 }
 
 /** A new ASA key secret and ScaiKey client secret in the APIs and in the stack config. */
