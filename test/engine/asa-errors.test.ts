@@ -46,7 +46,7 @@ new identity.asa.GroupMembership("m", { group: "b-team", members: ["Jason.Compso
   );
 });
 
-test("users that do not exist: up fails naming all of them, and the group is unchanged", async () => {
+test("users that do not exist: up fails at check naming all of them, and the group is unchanged", async () => {
   const stack = await programOf(`
 import * as identity from "pulumi-identity";
 new identity.asa.GroupMembership("m", { group: "b-team", members: ["Jason.Compson.IV", "nobody", "Benjy.Compson", "ghost"] });
@@ -57,7 +57,7 @@ new identity.asa.GroupMembership("m", { group: "b-team", members: ["Jason.Compso
   const text = `${run.stdout}\n${run.stderr}`;
   assert.match(
     text,
-    /2 of the users to add cannot join it, so nothing was changed: ghost \(no such user\), nobody \(no such user\)/,
+    /resource 'm' has a problem: members: 2 of the users cannot join group \\"b-team\\" in team \\"william-faulkner\\": ghost \(no such user\), nobody \(no such user\); fix or remove them/,
   );
   assert.deepEqual((await emulator.control.asa.group(team, "b-team")).members, [
     "Jason.Compson.IV",
