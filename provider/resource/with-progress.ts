@@ -14,13 +14,15 @@ export const URN_KEY = "__urn";
 
 function urnOf(values: Inputs | undefined): string {
   const urn = values?.[URN_KEY];
-  return typeof urn === "string" ? urn : "";
+  // In a preview it may be the engine's unknown value, which names no resource.
+  return typeof urn === "string" && urn.startsWith("urn:pulumi:") ? urn : "";
 }
 
 function withUrn<T extends Inputs | undefined>(values: T, from: Inputs | undefined): T {
-  const urn = urnOf(from);
-  return urn && values ? { ...values, [URN_KEY]: urn } : values;
+  const urn = from?.[URN_KEY];
+  return urn !== undefined && values ? { ...values, [URN_KEY]: urn } : values;
 }
+
 
 /**
  * Runs each method of `provider` with the progress of its resource (waits and long changes show
