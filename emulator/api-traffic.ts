@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ApiError } from "./api-error";
 import type { ApiName } from "./api-names";
+import { echoOf } from "./echo";
 import type { RateState } from "./rate-window";
 import type { EmulatorState } from "./state";
 
@@ -14,6 +15,8 @@ export interface ApiTrafficOptions {
   /** Headers of a 429 answer; default `Retry-After` in seconds. */
   limitedHeaders?(reply: FastifyReply, rate: RateState): void;
 }
+
+const echoing = new WeakMap<FastifyRequest, number>();
 
 /** Counts, logs and (when faults are set) delays, drops or fails the requests of one API. */
 export function instrumentApi(
@@ -52,6 +55,16 @@ export function instrumentApi(
     }
     if (decision.serverError !== null)
       throw new ApiError(decision.serverError, "Injected server error");
+    if (decision.echo !== null) echoing.set(request, decision.echo);
+  });
+
+  // After the body is parsed, so the echo can repeat it.
+  app.addHook("preHandler", async (request, reply) => {
+    const status = echoing.get(request);
+    if (status === undefined) return;
+    const echo = echoOf(request);
+    reply.header("X-Emulator-Echo", echo.header);
+    throw new ApiError(status, echo.message);
   });
 
   app.addHook("onResponse", async (request, reply) => {

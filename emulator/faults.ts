@@ -30,6 +30,20 @@ const apiFaultsSchema = z.strictObject({
       paths: pathsSchema,
     })
     .optional(),
+  /**
+   * Requests answered with this error status and an error body and headers that repeat what the
+   * request carried: its Authorization header and the strings of its body (key secrets, client
+   * secrets, passwords), as sent and URL-encoded. For tests that what clients show is redacted.
+   */
+  echoes: z
+    .strictObject({
+      status: z
+        .union([z.literal(400), z.literal(401), z.literal(403), z.literal(409), z.literal(500)])
+        .default(400),
+      methods: methodsSchema,
+      paths: pathsSchema,
+    })
+    .optional(),
   /** A share (0..1) of requests whose connection is destroyed without an answer (only these methods', if given). */
   drops: z
     .strictObject({ share: z.number().min(0).max(1), methods: methodsSchema, paths: pathsSchema })
@@ -54,6 +68,8 @@ export interface FaultDecision {
   delayMs: number;
   drop: boolean;
   serverError: number | null;
+  /** The status of an error answer echoing the request (`echoes`), if it applies. */
+  echo: number | null;
   /** The rate window of the API, if it has one; `exceeded` only when a limit is enforced. */
   rate: RateState | null;
 }
@@ -129,6 +145,7 @@ export class FaultInjector {
         errorDraw < faults.serverErrors.share
           ? faults.serverErrors.status
           : null,
+      echo: faults.echoes && applies(faults.echoes, method, path) ? faults.echoes.status : null,
       rate: window?.hit(now) ?? null,
     };
   }

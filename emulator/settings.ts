@@ -1,7 +1,22 @@
 import { z } from "zod";
 
 /** Switches between readings of the APIs where public sources disagree. */
+const asaDefaults = { usernames: "exact", nextLinks: "same-origin" } as const;
+
 export const settingsSchema = z.strictObject({
+  asa: z
+    .strictObject({
+      /** `exact`: a username matches only as spelt (the seeds do not say whether ASA folds case);
+       * `case-insensitive`: `/users/jason.compson.iv` answers Jason.Compson.IV. */
+      usernames: z.enum(["exact", "case-insensitive"]).default("exact"),
+      /** Where pages' `Link: rel="next"` points: `same-origin` (the API's own next page), `loop`
+       * (back to the first page, forever), or another origin given as a URL (e.g.
+       * "http://127.0.0.1:9"): for tests that clients refuse such links. */
+      nextLinks: z
+        .union([z.enum(["same-origin", "loop"]), z.url({ protocol: /^https?$/ })])
+        .default("same-origin"),
+    })
+    .default(asaDefaults),
   secureframe: z
     .strictObject({
       /** `data`: lists as `{"data": [...]}` (what clients in the wild read); `array`: a top-level

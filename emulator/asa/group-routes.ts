@@ -6,7 +6,16 @@ import { type Query, queryFlag, queryValues } from "../query";
 import type { EmulatorState } from "../state";
 import { parseAsaBody } from "./errors";
 import { paginate } from "./pagination";
-import { asaTime, findGroup, findLiveGroup, findTeam, findUser, isLive, publicGroup } from "./team";
+import {
+  asaTime,
+  findGroup,
+  findLiveGroup,
+  findTeam,
+  findUser,
+  foldCase,
+  isLive,
+  publicGroup,
+} from "./team";
 import { userFilter } from "./user-routes";
 
 type TeamParams = { team_name: string };
@@ -37,7 +46,11 @@ export function asaGroupRoutes(state: EmulatorState) {
           (isLive(g) ? !onlyDeleted : withDeleted) &&
           contains.every((part) => g.name.toLowerCase().includes(part)),
       );
-      return { list: paginate(request, reply, groups, selected).map(publicGroup) };
+      return {
+        list: paginate(request, reply, groups, selected, state.settings.asa.nextLinks).map(
+          publicGroup,
+        ),
+      };
     });
 
     app.post<{ Params: TeamParams }>("/v1/teams/:team_name/groups", async (request, reply) => {
@@ -80,7 +93,7 @@ export function asaGroupRoutes(state: EmulatorState) {
         const members = new Set(group.members);
         const filter = userFilter(request.query as Query, { serviceUsersByDefault: true });
         const selected = t.users.filter((u) => members.has(u.name) && filter(u));
-        return { list: paginate(request, reply, t.users, selected) };
+        return { list: paginate(request, reply, t.users, selected, state.settings.asa.nextLinks) };
       },
     );
 
@@ -89,7 +102,7 @@ export function asaGroupRoutes(state: EmulatorState) {
       async (request, reply) => {
         const t = team(request.params);
         const group = findLiveGroup(t, request.params.group_name);
-        const user = findUser(t, parseAsaBody(addMemberBody, request.body).name);
+        const user = findUser(t, parseAsaBody(addMemberBody, request.body).name, foldCase(state));
         if (user.status === "DELETED")
           throw new ApiError(400, `user ${user.name} is deleted and cannot join a group`);
         if (!group.members.includes(user.name)) group.members.push(user.name);
@@ -102,7 +115,7 @@ export function asaGroupRoutes(state: EmulatorState) {
       async (request, reply) => {
         const t = team(request.params);
         const group = findLiveGroup(t, request.params.group_name);
-        const user = findUser(t, request.params.user_name);
+        const user = findUser(t, request.params.user_name, foldCase(state));
         if (!group.members.includes(user.name))
           throw new ApiError(404, `user ${user.name} is not a member of group ${group.name}`);
         group.members = group.members.filter((m) => m !== user.name);
@@ -120,7 +133,7 @@ export function asaGroupRoutes(state: EmulatorState) {
         const selected = t.users.filter(
           (u) => !members.has(u.name) && u.status !== "DELETED" && filter(u),
         );
-        return { list: paginate(request, reply, t.users, selected) };
+        return { list: paginate(request, reply, t.users, selected, state.settings.asa.nextLinks) };
       },
     );
   };

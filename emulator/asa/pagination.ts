@@ -16,6 +16,7 @@ export function paginate<T extends { id: string }>(
   reply: FastifyReply,
   universe: readonly T[],
   selected: readonly T[],
+  nextLinks: "same-origin" | "loop" | string = "same-origin",
 ): T[] {
   const query = request.query as Query;
   const countParam = queryValue(query, "count");
@@ -42,8 +43,10 @@ export function paginate<T extends { id: string }>(
   const page = ordered.slice(start, start + count);
   const last = page.at(-1);
   if (last && start + count < ordered.length) {
-    const next = new URL(request.url, `${request.protocol}://${request.host}`);
-    next.searchParams.set("offset", last.id);
+    const origin = nextLinks === "same-origin" || nextLinks === "loop" ? undefined : nextLinks;
+    const next = new URL(request.url, origin ?? `${request.protocol}://${request.host}`);
+    if (nextLinks === "loop") next.searchParams.delete("offset");
+    else next.searchParams.set("offset", last.id);
     reply.header("Link", `<${next.href}>; rel="next"`);
   }
   return page;

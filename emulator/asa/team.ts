@@ -6,6 +6,7 @@ import {
   asaLiveGroupDeletedAt,
   type EmulatorData,
 } from "../data-schema";
+import type { EmulatorState } from "../state";
 
 /** Team names match case-insensitively, as ASA's clients compare them. */
 export function teamNamed(data: EmulatorData, name: string): AsaTeam | undefined {
@@ -19,8 +20,12 @@ export function findTeam(data: EmulatorData, name: string): AsaTeam {
   return team;
 }
 
-export function findUser(team: AsaTeam, name: string): AsaUser {
-  const user = team.users.find((u) => u.name === name);
+/** The user of that name; with `foldCase`, of that name in any case (an emulator setting). */
+export function findUser(team: AsaTeam, name: string, foldCase = false): AsaUser {
+  const wanted = name.toLowerCase();
+  const user =
+    team.users.find((u) => u.name === name) ??
+    (foldCase ? team.users.find((u) => u.name.toLowerCase() === wanted) : undefined);
   if (!user) throw new ApiError(404, `user ${name} does not exist`);
   return user;
 }
@@ -49,4 +54,9 @@ export function publicGroup({ members: _members, ...group }: AsaGroup) {
 /** RFC 3339 without milliseconds, as ASA writes times. */
 export function asaTime(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/** Whether usernames match in any case (the `asa.usernames` setting). */
+export function foldCase(state: EmulatorState): boolean {
+  return state.settings.asa.usernames === "case-insensitive";
 }

@@ -11,7 +11,7 @@ import { type Query, queryFlag, queryValues } from "../query";
 import type { EmulatorState } from "../state";
 import { parseAsaBody } from "./errors";
 import { paginate } from "./pagination";
-import { asaTime, findTeam, findUser, isLive, publicGroup } from "./team";
+import { asaTime, findTeam, findUser, foldCase, isLive, publicGroup } from "./team";
 
 type TeamParams = { team_name: string };
 type UserParams = TeamParams & { user_name: string };
@@ -77,19 +77,19 @@ export function asaUserRoutes(state: EmulatorState) {
     app.get<{ Params: TeamParams }>("/v1/teams/:team_name/users", async (request, reply) => {
       const team = findTeam(state.data, request.params.team_name);
       const selected = team.users.filter(userFilter(request.query as Query));
-      return { list: paginate(request, reply, team.users, selected) };
+      return { list: paginate(request, reply, team.users, selected, state.settings.asa.nextLinks) };
     });
 
     app.get<{ Params: UserParams }>("/v1/teams/:team_name/users/:user_name", async (request) => {
       const team = findTeam(state.data, request.params.team_name);
-      return findUser(team, request.params.user_name);
+      return findUser(team, request.params.user_name, foldCase(state));
     });
 
     app.put<{ Params: UserParams }>(
       "/v1/teams/:team_name/users/:user_name",
       async (request, reply) => {
         const team = findTeam(state.data, request.params.team_name);
-        const user = findUser(team, request.params.user_name);
+        const user = findUser(team, request.params.user_name, foldCase(state));
         applyUpdate(team, user, parseAsaBody(userUpdateBody, request.body));
         return reply.code(204).send();
       },
@@ -99,9 +99,13 @@ export function asaUserRoutes(state: EmulatorState) {
       "/v1/teams/:team_name/users/:user_name/groups",
       async (request, reply) => {
         const team = findTeam(state.data, request.params.team_name);
-        const user = findUser(team, request.params.user_name);
+        const user = findUser(team, request.params.user_name, foldCase(state));
         const groups = team.groups.filter((g) => isLive(g) && g.members.includes(user.name));
-        return { list: paginate(request, reply, team.groups, groups).map(publicGroup) };
+        return {
+          list: paginate(request, reply, team.groups, groups, state.settings.asa.nextLinks).map(
+            publicGroup,
+          ),
+        };
       },
     );
   };
