@@ -23,7 +23,6 @@ function withUrn<T extends Inputs | undefined>(values: T, from: Inputs | undefin
   return urn !== undefined && values ? { ...values, [URN_KEY]: urn } : values;
 }
 
-
 /**
  * Runs each method of `provider` with the progress of its resource (waits and long changes show
  * on the resource's row), and keeps the URN in the inputs and outputs it returns.

@@ -120,7 +120,13 @@ export class ScaiKeyClient {
     const body = checkInput("scaikey", UserCreate, user, "POST", path);
     const readBack = options.readBackOnConflict ?? true;
     try {
-      const request: CallRequest = { method: "POST", path, json: body, idempotent: readBack };
+      const request: CallRequest = {
+        method: "POST",
+        path,
+        json: body,
+        idempotent: readBack,
+        secrets: [body.password],
+      };
       return (await this.json(ApiResponseUserResponse, request)).data;
     } catch (err) {
       if (readBack && isConflictAfterRetry(err)) {
@@ -152,7 +158,12 @@ export class ScaiKeyClient {
   async resetPassword(userId: string, reset: UserPasswordReset = {}): Promise<ActionResult> {
     const path = this.tenantPath(userId, "password", "reset");
     const body = checkInput("scaikey", UserPasswordReset, reset, "POST", path);
-    return this.json(ActionResult, { method: "POST", path, json: body });
+    return this.json(ActionResult, {
+      method: "POST",
+      path,
+      json: body,
+      secrets: [body.new_password],
+    });
   }
 
   async updateUserStatus(userId: string, update: UserStatusUpdate): Promise<ActionResult> {
@@ -192,7 +203,13 @@ export class ScaiKeyClient {
     };
     const readBack = options.readBackOnConflict ?? true;
     try {
-      return await this.json(AdminUser, { method: "POST", path, json: body, idempotent: readBack });
+      return await this.json(AdminUser, {
+        method: "POST",
+        path,
+        json: body,
+        idempotent: readBack,
+        secrets: [body.password],
+      });
     } catch (err) {
       if (readBack && isConflictAfterRetry(err)) {
         for await (const item of this.adminListUsers({
@@ -245,7 +262,12 @@ export class ScaiKeyClient {
   async adminResetPassword(userId: string, reset: AdminPasswordReset): Promise<ActionResult> {
     const path = this.adminPath(userId, "reset-password");
     const body = checkInput("scaikey", AdminPasswordReset, reset, "POST", path);
-    return this.json(ActionResult, { method: "POST", path, json: body });
+    return this.json(ActionResult, {
+      method: "POST",
+      path,
+      json: body,
+      secrets: [body.new_password],
+    });
   }
 
   /** Users whose `identity_source` disagrees with their federated identity; `fix: true` corrects them. */

@@ -32,6 +32,8 @@ export interface CallRequest {
   headers?: Record<string, string>;
   json?: unknown;
   form?: Record<string, string>;
+  /** Secrets this call carries (a password in its body), scrubbed from its errors with the client's own. */
+  secrets?: readonly (string | null | undefined)[];
   /**
    * Whether sending the call twice is harmless. Default: true for GET, HEAD, PUT and DELETE,
    * false for POST and PATCH. Idempotent calls are retried on 5xx and lost connections; the
@@ -185,7 +187,7 @@ export class Transport {
         method: request.method,
         path: label,
         status: answer.statusCode,
-        ...this.scrub(fields),
+        ...this.scrub(fields, request),
         retries,
       });
     }
@@ -256,8 +258,18 @@ export class Transport {
       : url.pathname;
   }
 
-  private scrub(fields: ErrorBodyFields): { code?: string; apiMessage?: string } {
-    const secrets = this.secrets().filter((s): s is string => typeof s === "string");
+  /** The client's secrets and the call's own, for scrubbing. */
+  private secretsOf(request: CallRequest): string[] {
+    return [...this.secrets(), ...(request.secrets ?? [])].filter(
+      (s): s is string => typeof s === "string",
+    );
+  }
+
+  private scrub(
+    fields: ErrorBodyFields,
+    request: CallRequest,
+  ): { code?: string; apiMessage?: string } {
+    const secrets = this.secretsOf(request);
     const out: { code?: string; apiMessage?: string } = {};
     if (fields.code !== undefined) out.code = redact(fields.code, secrets);
     if (fields.message !== undefined) out.apiMessage = redact(fields.message, secrets);
@@ -271,7 +283,7 @@ export class Transport {
     retries: RetrySummary,
   ): Error {
     if (err instanceof ApiError) return err;
-    const secrets = this.secrets().filter((s): s is string => typeof s === "string");
+    const secrets = this.secretsOf(request);
     const code = (err as { code?: unknown }).code;
     const codeText = typeof code === "string" ? code : undefined;
     const known = codeText ? CONNECTION_ERROR_TEXT[codeText] : undefined;
