@@ -1,15 +1,15 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, test } from "node:test";
+import { afterAll, beforeAll, beforeEach, describe, test } from "vitest";
 import { asaGroupProvider as provider } from "../../provider/asa/group-provider";
 import { UNKNOWN } from "../../provider/resource";
 import { type AsaFixture, checked, created, failuresOf, routes, startAsaFixture } from "./fixture";
 
 let asa: AsaFixture;
-before(async () => {
+beforeAll(async () => {
   asa = await startAsaFixture();
 });
 beforeEach(() => asa.emulator.control.reset());
-after(() => asa.stop());
+afterAll(() => asa.stop());
 
 describe("check", () => {
   test("normalises: roles deduplicated and sorted, name trimmed, team from config, adopt false", async () => {

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { before, test } from "node:test";
+import { beforeAll, test } from "vitest";
 import { asaGroupMembershipProvider } from "../../provider/asa/group-membership-provider";
 import { asaGroupProvider } from "../../provider/asa/group-provider";
 
 // A process where neither stack config nor environment names a team or a key.
 
-before(() => {
+beforeAll(() => {
   for (const name of ["ASA_TEAM", "ASA_KEY_ID", "ASA_KEY_SECRET", "ASA_BASE_URL"])
     delete process.env[name];
 });

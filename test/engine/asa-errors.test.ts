@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, test } from "vitest";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { configureForEmulator } from "../harness/emulator-config";
 import { PulumiProgram } from "../harness/pulumi-program";
@@ -17,12 +17,12 @@ async function programOf(index: string): Promise<PulumiProgram> {
   return program;
 }
 
-before(async () => {
+beforeAll(async () => {
   emulator = await startEmulator();
   team = emulator.credentials.asa.team;
   await emulator.control.asa.createGroup(team, { name: "b-team", members: ["Jason.Compson.IV"] });
 });
-after(async () => {
+afterAll(async () => {
   for (const program of programs) program.dispose();
   await emulator?.stop();
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, test } from "vitest";
 import { packedPackage, repackWithVersion } from "../harness/packed-package";
 import { type EngineRun, PulumiProgram } from "../harness/pulumi-program";
 import { assertNowhere } from "../harness/secrets";
@@ -18,14 +18,14 @@ const runs: EngineRun[] = [];
 const checkType = "pulumi-nodejs:dynamic/diagnostics:ProviderCheck";
 const checkResource = () => stack.resources().find((resource) => resource.type === checkType);
 
-before(async () => {
+beforeAll(async () => {
   stack = await PulumiProgram.create({
     files: { "index.ts": program },
     env: { ASA_KEY_ID: "key-id-from-the-environment" },
   });
   await stack.setConfig("identity:asaKeySecret", secretValue, { secret: true });
 });
-after(() => stack?.dispose());
+afterAll(() => stack?.dispose());
 
 test("pulumi up creates the resource, whose provider sees config and environment", async () => {
   const run = await stack.up();

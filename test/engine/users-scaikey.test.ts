@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { test } from "node:test";
+import { test } from "vitest";
 import { assertNowhere, changedLines, isStoredSecret, useUserStack } from "../users/engine-stack";
 
 // scaikey.UserAttributes and scaikey.UserStatus with the real Pulumi CLI: create, no-op preview,

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { describe, it } from "vitest";
 import { type Clock, TokenCache } from "../../provider/transport";
 
 function fakeClock(start: number): Clock & { advance(ms: number): void } {
