@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { afterAll, beforeAll, test } from "vitest";
+import { afterAll, beforeAll, expect, test } from "vitest";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { configureForEmulator } from "../harness/emulator-config";
 import { PulumiProgram } from "../harness/pulumi-program";
@@ -37,13 +37,12 @@ new identity.asa.GroupMembership("m", { group: "b-team", members: ["Jason.Compso
   const messages = run.events.flatMap((e) =>
     e.diagnosticEvent?.severity === "error" ? [e.diagnosticEvent.message] : [],
   );
-  assert.deepEqual(
-    messages.map((m) => m.trim()),
+  expect(messages.map((m) => m.trim())).toMatchInlineSnapshot(`
     [
-      `pulumi-nodejs:dynamic/asa:GroupMembership resource 'm' has a problem: members[1]: " " is not a username; remove it or give the user's ASA username, e.g. "Jason.Compson.IV"`,
-      `pulumi-nodejs:dynamic/asa:GroupMembership resource 'm' has a problem: mode: must be "authoritative" or "additive", not "strict": "authoritative" owns the whole member list, "additive" only the listed members`,
-    ],
-  );
+      "pulumi-nodejs:dynamic/asa:GroupMembership resource 'm' has a problem: members[1]: " " is not a username; remove it or give the user's ASA username, e.g. "Jason.Compson.IV"",
+      "pulumi-nodejs:dynamic/asa:GroupMembership resource 'm' has a problem: mode: must be "authoritative" or "additive", not "strict": "authoritative" owns the whole member list, "additive" only the listed members",
+    ]
+  `);
 });
 
 test("users that do not exist: up fails naming all of them, and the group is unchanged", async () => {
