@@ -255,14 +255,14 @@ export class PulumiProgram {
     return Object.fromEntries(Object.entries(outputs).map(([key, { value }]) => [key, value]));
   }
 
-  /** The stack's state as `pulumi stack export` gives it (secrets encrypted). */
+  /** The stack's state as `pulumi stack export --show-secrets` gives it: secrets decrypted. */
   exportStack(): Promise<Deployment> {
     return this.automation.exportStack();
   }
 
   /**
-   * The raw text of the stack's state file in the file backend. Read from the file rather than
-   * through `exportStack`, so it stays synchronous and is exactly the bytes that are stored.
+   * The raw text of the stack's state file in the file backend: the bytes that are stored, secrets
+   * encrypted. Not `exportStack`, which decrypts them, and synchronous for the tests' finds.
    */
   stateText(): string {
     return readFileSync(
