@@ -1,9 +1,10 @@
 import { defineConfig } from "vitest/config";
 
-// Three projects: `npx vitest run --project unit` takes seconds; `provider` runs the providers
-// against the emulator (real HTTP, real waits); `engine` drives the real Pulumi CLI and needs
-// `npm run build` and `npm run setup` first. No retries anywhere: a flaky test is a bug.
-const engineFiles = ["test/engine/**/*.test.ts", "examples/**/*.test.ts"];
+// Three projects. `unit`: transport, clients, emulator, resource helpers (seconds); `provider`:
+// the providers against the emulator and the SDK under Pulumi's mocks; `engine`: the real Pulumi
+// CLI through the Automation API (needs `npm run build` and `npm run setup` first). No retries
+// anywhere: a flaky test is a bug.
+const engineFiles = ["test/engine/**/*.test.ts"];
 const providerFiles = ["test/asa/**/*.test.ts", "test/users/**/*.test.ts"];
 
 export default defineConfig({
@@ -39,6 +40,11 @@ export default defineConfig({
       include: ["provider/**", "sdk/**", "emulator/**", "cli/**"],
       exclude: ["**/test/**"],
       reporter: ["text-summary", "text"],
+      // The floor: the whole suite's coverage when it was set (both CI legs measured 91.67 %
+      // statements, 80.31 % branches, 92.25 % functions, 93.43 % lines). Engine tests run the
+      // providers in Pulumi's processes, so this is the unit and provider suites' in-process
+      // coverage plus the emulator's, which the engine tests run here. Raise it, never lower it.
+      thresholds: { statements: 91.6, branches: 80.3, functions: 92.2, lines: 93.4 },
     },
   },
 });
