@@ -14,7 +14,7 @@ import {
 import { installedDependencies, packedPackage } from "./packed-package";
 import { pulumiBinDir } from "./pulumi-cli";
 
-/** One event of `--json` output: the engine's own JSON events, one per line. */
+/** One engine event as the Automation API's `onEvent` gets it (the fields the tests read). */
 export interface EngineEvent {
   summaryEvent?: { resourceChanges: Record<string, number> };
   resourcePreEvent?: { metadata: StepMetadata };
@@ -78,6 +78,7 @@ export class PulumiProgram {
   readonly root = mkdtempSync(join(tmpdir(), "pulumi-identity-engine-"));
   readonly dir = join(this.root, "program");
   readonly backend = join(this.root, "backend");
+  private readonly home = join(this.root, "pulumi-home");
   readonly name: string;
   private readonly env: Record<string, string>;
   private auto?: Stack;
@@ -102,7 +103,7 @@ export class PulumiProgram {
       { stackName: program.stack, workDir: program.dir },
       {
         pulumiCommand: await pulumiCommand(),
-        pulumiHome: join(program.root, "pulumi-home"),
+        pulumiHome: program.home,
         envVars: program.env,
       },
     );
@@ -151,22 +152,22 @@ export class PulumiProgram {
   }
 
   /**
-   * Runs `pulumi <args> --stack <stack>` in the program's workspace, for what the Automation API
-   * has no method for (none of this harness's own calls need it). Throws with the CLI's output
-   * unless it exits 0 or `allowFailure`.
+   * Runs `pulumi <args>` in the program's directory and environment (its stack selected), for what
+   * the Automation API has no method for; none of this harness's own calls need it. Throws with
+   * the CLI's output unless it exits 0 or `allowFailure`.
    */
   async pulumi(args: string[], opts: RunOptions & { env?: Record<string, string> } = {}) {
     const bin = dirname((await pulumiCommand()).command);
     try {
       const { stdout, stderr } = await promisify(execFile)(
         join(bin, "pulumi"),
-        [...args, "--stack", this.stack, "--non-interactive"],
+        [...args, "--non-interactive"],
         {
           cwd: this.dir,
           env: {
             ...process.env,
             PATH: `${bin}:${process.env.PATH}`,
-            PULUMI_HOME: join(this.root, "pulumi-home"),
+            PULUMI_HOME: this.home,
             ...this.env,
             ...opts.env,
           },
