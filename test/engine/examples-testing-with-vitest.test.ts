@@ -1,12 +1,13 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, expect, test } from "vitest";
 import { exampleProgram } from "../harness/example-program";
 import { installedDependencies, packedPackage } from "../harness/packed-package";
 import { pulumiBinDir } from "../harness/pulumi-cli";
+import { writeFiles } from "../harness/pulumi-program";
 
 // examples/testing-with-vitest as a user runs it: its own vitest, in its own folder, with
 // pulumi-identity installed from the packed tarball and the Pulumi CLI on PATH. Its test makes
@@ -19,10 +20,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 test("the example's own test passes: up, a member added by hand, refresh, preview, up", async () => {
   const example = exampleProgram("testing-with-vitest");
   const dir = join(root, "project");
-  for (const [path, content] of Object.entries(example.files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
+  writeFiles(dir, example.files);
   const installed = installedDependencies(packedPackage(), example.dependencies);
   symlinkSync(join(installed, "node_modules"), join(dir, "node_modules"));
 

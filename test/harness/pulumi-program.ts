@@ -136,10 +136,7 @@ export class PulumiProgram {
 
   /** Writes (or overwrites) files of the program, by path relative to its directory: an edit. */
   updateFiles(files: Record<string, string>): void {
-    for (const [path, content] of Object.entries(files)) {
-      mkdirSync(dirname(join(this.dir, path)), { recursive: true });
-      writeFileSync(join(this.dir, path), content);
-    }
+    writeFiles(this.dir, files);
   }
 
   /** Points the program's node_modules at an install of the given tarball (an upgrade, say). */
@@ -279,6 +276,14 @@ export class PulumiProgram {
 
   dispose(): void {
     rmSync(this.root, { recursive: true, force: true });
+  }
+}
+
+/** Writes files by path relative to `dir`, making the folders they need. */
+export function writeFiles(dir: string, files: Record<string, string>): void {
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
   }
 }
 
