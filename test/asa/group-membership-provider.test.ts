@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, test } from "node:test";
+import { afterAll, beforeAll, beforeEach, describe, test } from "vitest";
 import type { AsaClient } from "../../provider/asa/client";
 import {
   groupMembershipProvider,
@@ -12,7 +12,7 @@ import { type Inputs, PartialFailure, UNKNOWN } from "../../provider/resource";
 import { type AsaFixture, checked, created, failuresOf, routes, startAsaFixture } from "./fixture";
 
 let asa: AsaFixture;
-before(async () => {
+beforeAll(async () => {
   asa = await startAsaFixture();
 });
 beforeEach(async () => {
@@ -22,7 +22,7 @@ beforeEach(async () => {
   await asa.emulator.control.asa.createGroup(asa.team, { name: "eng" });
   await asa.emulator.control.clearCounters();
 });
-after(() => asa.stop());
+afterAll(() => asa.stop());
 
 const [p1, p2, p3, p4, p5, p6] = Array.from({ length: 6 }, (_, i) => `person-000${i + 1}`) as [
   string,

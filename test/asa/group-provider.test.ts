@@ -1,15 +1,15 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, test } from "node:test";
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { asaGroupProvider as provider } from "../../provider/asa/group-provider";
 import { UNKNOWN } from "../../provider/resource";
 import { type AsaFixture, checked, created, failuresOf, routes, startAsaFixture } from "./fixture";
 
 let asa: AsaFixture;
-before(async () => {
+beforeAll(async () => {
   asa = await startAsaFixture();
 });
 beforeEach(() => asa.emulator.control.reset());
-after(() => asa.stop());
+afterAll(() => asa.stop());
 
 describe("check", () => {
   test("normalises: roles deduplicated and sorted, name trimmed, team from config, adopt false", async () => {
@@ -134,10 +134,9 @@ describe("create", () => {
 
   test("an existing group without adopt: fails saying it exists and how to adopt it", async () => {
     const inputs = await checked(provider, { name: "compsons", roles: ["access_user"] });
-    await assert.rejects(provider.create(inputs), {
-      message:
-        'Cannot create group "compsons" in team "william-faulkner": it already exists. To manage the existing group with this resource, set adopt: true on it (its roles then become ["access_user"]); or give the resource another name.',
-    });
+    await expect(provider.create(inputs)).rejects.toThrowErrorMatchingInlineSnapshot(
+      `[Error: Cannot create group "compsons" in team "william-faulkner": it already exists. To manage the existing group with this resource, set adopt: true on it (its roles then become ["access_user"]); or give the resource another name.]`,
+    );
     assert.equal(await asa.count(routes.updateGroup), 0);
   });
 

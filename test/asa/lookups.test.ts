@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { after, afterEach, before, test } from "node:test";
 import * as pulumi from "@pulumi/pulumi";
+import { afterAll, afterEach, beforeAll, test } from "vitest";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { closeAllPools } from "../../provider/transport";
 import { asa } from "../../sdk";
@@ -12,7 +12,7 @@ let emulator: RunningEmulator;
 let options: asa.AsaLookupOptions;
 const envNames = ["ASA_TEAM", "ASA_KEY_ID", "ASA_KEY_SECRET", "ASA_BASE_URL"];
 
-before(async () => {
+beforeAll(async () => {
   emulator = await startEmulator();
   const { team, keyId, keySecret } = emulator.credentials.asa;
   options = { team, keyId, keySecret, baseUrl: emulator.asaUrl };
@@ -30,7 +30,7 @@ afterEach(() => {
   for (const name of envNames) delete process.env[name];
   pulumi.runtime.setAllConfig({});
 });
-after(async () => {
+afterAll(async () => {
   await emulator.stop();
   await closeAllPools();
 });

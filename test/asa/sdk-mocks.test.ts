@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
-import { before, test } from "node:test";
 import * as pulumi from "@pulumi/pulumi";
 import type { MockResourceArgs } from "@pulumi/pulumi/runtime";
+import { beforeAll, test } from "vitest";
 
 // Program wiring only: Pulumi's mocks never run the providers (check, create, ... are not called).
 
 const registered: MockResourceArgs[] = [];
 const secretValue = "mock-secret-key-that-must-not-be-captured-7c2e";
 
-before(async () => {
+beforeAll(async () => {
   pulumi.runtime.setAllConfig({ "identity:asaKeySecret": secretValue }, ["identity:asaKeySecret"]);
   await pulumi.runtime.setMocks(
     {

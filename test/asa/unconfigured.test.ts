@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { before, test } from "node:test";
+import { beforeAll, expect, test } from "vitest";
 import { asaGroupMembershipProvider } from "../../provider/asa/group-membership-provider";
 import { asaGroupProvider } from "../../provider/asa/group-provider";
 
 // A process where neither stack config nor environment names a team or a key.
 
-before(() => {
+beforeAll(() => {
   for (const name of ["ASA_TEAM", "ASA_KEY_ID", "ASA_KEY_SECRET", "ASA_BASE_URL"])
     delete process.env[name];
 });
@@ -34,14 +34,12 @@ test("a team from the environment, lower-cased", async () => {
 
 test("no key: create fails naming the config key and the environment variable", async () => {
   const inputs = { name: "eng", roles: [], team: "william-faulkner", adopt: false };
-  await assert.rejects(asaGroupProvider.create(inputs), {
-    message:
-      "Missing identity:asaKeyId: set it with `pulumi config set identity:asaKeyId <value>` or the environment variable ASA_KEY_ID.",
-  });
+  await expect(asaGroupProvider.create(inputs)).rejects.toThrowErrorMatchingInlineSnapshot(
+    `[Error: Missing identity:asaKeyId: set it with \`pulumi config set identity:asaKeyId <value>\` or the environment variable ASA_KEY_ID.]`,
+  );
   process.env.ASA_KEY_ID = "key-id";
-  await assert.rejects(asaGroupProvider.create(inputs), {
-    message:
-      "Missing identity:asaKeySecret: set it with `pulumi config set --secret identity:asaKeySecret <value>` or the environment variable ASA_KEY_SECRET.",
-  });
+  await expect(asaGroupProvider.create(inputs)).rejects.toThrowErrorMatchingInlineSnapshot(
+    `[Error: Missing identity:asaKeySecret: set it with \`pulumi config set --secret identity:asaKeySecret <value>\` or the environment variable ASA_KEY_SECRET.]`,
+  );
   delete process.env.ASA_KEY_ID;
 });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { after, before, describe, it } from "node:test";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { AsaClient } from "../../provider/asa";
 import { ApiError } from "../../provider/errors";
 import { closeAllPools } from "../../provider/transport";
@@ -12,7 +12,7 @@ import { rejection } from "./emulator-setup";
 describe("ASA token team check", () => {
   let server: Server;
   let baseUrl = "";
-  before(async () => {
+  beforeAll(async () => {
     server = createServer((request, response) => {
       response.setHeader("content-type", "application/json");
       if (request.url?.endsWith("/service_token")) {
@@ -31,7 +31,7 @@ describe("ASA token team check", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  after(async () => {
+  afterAll(async () => {
     await closeAllPools();
     server.close();
   });

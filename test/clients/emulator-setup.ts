@@ -1,5 +1,5 @@
-import { after, before } from "node:test";
 import { inspect } from "node:util";
+import { afterAll, beforeAll } from "vitest";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { AsaClient, type AsaClientOptions } from "../../provider/asa";
 import { ScaiKeyClient, type ScaiKeyClientOptions } from "../../provider/scaikey";
@@ -11,10 +11,10 @@ type Overrides<T> = Partial<T>;
 /** Starts one emulator for the file's tests and stops it (and every pool) at the end. */
 export function useEmulator(options: { empty?: boolean } = {}): () => RunningEmulator {
   let emulator: RunningEmulator | undefined;
-  before(async () => {
+  beforeAll(async () => {
     emulator = await startEmulator({ port: 0, ...options });
   });
-  after(async () => {
+  afterAll(async () => {
     await closeAllPools();
     await emulator?.stop();
   });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { describe, it } from "vitest";
 import { ApiError, isNotFound } from "../../provider/errors";
 import { forgetTokens } from "../../provider/transport";
 import { collect, everythingShown, rejection, scaikeyClient, useEmulator } from "./emulator-setup";

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { before, describe, test } from "node:test";
+import { beforeAll, describe, test } from "vitest";
 import { explainAccessError } from "../../provider/access-errors";
 import { checkedSetting, configure, providerSetting } from "../../provider/config";
 import { ApiError } from "../../provider/errors";
 
 const secret = "key-secret-that-never-shows-9c1d";
 
-before(async () => {
+beforeAll(async () => {
   const config = new Map([
     ["identity:asaKeyId", "9c4f4a13"],
     ["identity:asaKeySecret", secret],

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, test } from "node:test";
+import { afterAll, beforeAll, beforeEach, describe, test } from "vitest";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { asaClient, call } from "./helpers";
 
@@ -21,12 +21,12 @@ async function allPages(asa: Awaited<ReturnType<typeof asaClient>>, first: strin
 describe("ASA emulator", () => {
   let emulator: RunningEmulator;
   let asa: Awaited<ReturnType<typeof asaClient>>;
-  before(async () => {
+  beforeAll(async () => {
     emulator = await startEmulator();
     asa = await asaClient(emulator);
   });
   beforeEach(() => emulator.control.reset());
-  after(() => emulator.stop());
+  afterAll(() => emulator.stop());
 
   describe("authentication", () => {
     test("a wrong key secret gets 401 authentication_error", async () => {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, beforeEach, describe, test } from "node:test";
+import { afterAll, beforeAll, beforeEach, describe, test } from "vitest";
 import {
   EmulatorControlError,
   type EmulatorData,
@@ -16,12 +16,12 @@ const team = "william-faulkner";
 describe("control API", () => {
   let emulator: RunningEmulator;
   let asa: Awaited<ReturnType<typeof asaClient>>;
-  before(async () => {
+  beforeAll(async () => {
     emulator = await startEmulator();
     asa = await asaClient(emulator);
   });
   beforeEach(() => emulator.control.reset());
-  after(() => emulator.stop());
+  afterAll(() => emulator.stop());
 
   test("ASA edits made as in the console show through the API", async () => {
     const { control } = emulator;

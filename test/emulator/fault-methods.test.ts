@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, test } from "vitest";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { asaClient } from "./helpers";
 
 let emulator: RunningEmulator;
-before(async () => {
+beforeAll(async () => {
   emulator = await startEmulator();
 });
-after(() => emulator.stop());
+afterAll(() => emulator.stop());
 
 test("server errors limited to some methods leave the others alone", async () => {
   const asa = await asaClient(emulator);

@@ -1,16 +1,16 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, test } from "node:test";
 import { Agent, request } from "undici";
+import { afterAll, beforeAll, beforeEach, describe, test } from "vitest";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { asaClient, call, scaikeyClient, secureframeClient } from "./helpers";
 
 describe("fault injection", () => {
   let emulator: RunningEmulator;
-  before(async () => {
+  beforeAll(async () => {
     emulator = await startEmulator({ faultSeed: 7 });
   });
   beforeEach(() => emulator.control.reset());
-  after(() => emulator.stop());
+  afterAll(() => emulator.stop());
 
   test("latency delays the answers of the API it is set for", async () => {
     const secureframe = secureframeClient(emulator);

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, test } from "node:test";
+import { afterAll, beforeAll, beforeEach, describe, test } from "vitest";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { call, scaikeyClient } from "./helpers";
 
@@ -48,13 +48,13 @@ describe("ScaiKey emulator", () => {
   let emulator: RunningEmulator;
   let scaikey: Awaited<ReturnType<typeof scaikeyClient>>;
   let tenantUsers: string;
-  before(async () => {
+  beforeAll(async () => {
     emulator = await startEmulator();
     scaikey = await scaikeyClient(emulator);
     tenantUsers = `/api/v1/tenants/${emulator.credentials.scaikey.tenantId}/users`;
   });
   beforeEach(() => emulator.control.reset());
-  after(() => emulator.stop());
+  afterAll(() => emulator.stop());
 
   describe("client-credentials tokens", () => {
     test("HTTP Basic on the platform endpoint, form fields on the tenant endpoint", async () => {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, test } from "node:test";
+import { afterAll, beforeAll, beforeEach, describe, test } from "vitest";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { call, secureframeClient } from "./helpers";
 
@@ -8,12 +8,12 @@ const jason = "1c5b5e3c-f68b-409d-8f6b-6c0537e8f36d";
 describe("Secureframe emulator", () => {
   let emulator: RunningEmulator;
   let secureframe: ReturnType<typeof secureframeClient>;
-  before(async () => {
+  beforeAll(async () => {
     emulator = await startEmulator();
     secureframe = secureframeClient(emulator);
   });
   beforeEach(() => emulator.control.reset());
-  after(() => emulator.stop());
+  afterAll(() => emulator.stop());
 
   const emails = async (query: string) => {
     const answer = await secureframe(`/users?q=${encodeURIComponent(query)}`);

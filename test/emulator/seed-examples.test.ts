@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { asaClient, call, secureframeClient, shapeMismatches } from "./helpers";
 
@@ -11,11 +11,11 @@ const fixture = (name: string): unknown =>
 describe("the emulator answers every JSON example of the seeds with the same keys and types", () => {
   let emulator: RunningEmulator;
   let asa: Awaited<ReturnType<typeof asaClient>>;
-  before(async () => {
+  beforeAll(async () => {
     emulator = await startEmulator();
     asa = await asaClient(emulator);
   });
-  after(() => emulator.stop());
+  afterAll(() => emulator.stop());
 
   const asaExamples: [string, string, () => Promise<unknown>][] = [
     ["GET user", "asa-user.json", async () => (await asa("/users/Jason.Compson.IV")).body],

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, test } from "vitest";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { configureForEmulator } from "../harness/emulator-config";
 import { PulumiProgram } from "../harness/pulumi-program";
@@ -25,7 +25,7 @@ const writes = async () =>
     )
     .map(([route, n]) => `${route} ×${n}`);
 
-before(async () => {
+beforeAll(async () => {
   emulator = await startEmulator();
   const { team } = emulator.credentials.asa;
   const names = Array.from({ length: count }, (_, i) => `member-${String(i + 1).padStart(4, "0")}`);
@@ -42,7 +42,7 @@ before(async () => {
   await configureForEmulator(stack, emulator);
   await emulator.control.clearCounters();
 });
-after(async () => {
+afterAll(async () => {
   stack?.dispose();
   await emulator?.stop();
 });

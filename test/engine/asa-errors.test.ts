@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, expect, test } from "vitest";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { configureForEmulator } from "../harness/emulator-config";
 import { PulumiProgram } from "../harness/pulumi-program";
@@ -17,12 +17,12 @@ async function programOf(index: string): Promise<PulumiProgram> {
   return program;
 }
 
-before(async () => {
+beforeAll(async () => {
   emulator = await startEmulator();
   team = emulator.credentials.asa.team;
   await emulator.control.asa.createGroup(team, { name: "b-team", members: ["Jason.Compson.IV"] });
 });
-after(async () => {
+afterAll(async () => {
   for (const program of programs) program.dispose();
   await emulator?.stop();
 });
@@ -37,13 +37,12 @@ new identity.asa.GroupMembership("m", { group: "b-team", members: ["Jason.Compso
   const messages = run.events.flatMap((e) =>
     e.diagnosticEvent?.severity === "error" ? [e.diagnosticEvent.message] : [],
   );
-  assert.deepEqual(
-    messages.map((m) => m.trim()),
+  expect(messages.map((m) => m.trim())).toMatchInlineSnapshot(`
     [
-      `pulumi-nodejs:dynamic/asa:GroupMembership resource 'm' has a problem: members[1]: " " is not a username; remove it or give the user's ASA username, e.g. "Jason.Compson.IV"`,
-      `pulumi-nodejs:dynamic/asa:GroupMembership resource 'm' has a problem: mode: must be "authoritative" or "additive", not "strict": "authoritative" owns the whole member list, "additive" only the listed members`,
-    ],
-  );
+      "pulumi-nodejs:dynamic/asa:GroupMembership resource 'm' has a problem: members[1]: " " is not a username; remove it or give the user's ASA username, e.g. "Jason.Compson.IV"",
+      "pulumi-nodejs:dynamic/asa:GroupMembership resource 'm' has a problem: mode: must be "authoritative" or "additive", not "strict": "authoritative" owns the whole member list, "additive" only the listed members",
+    ]
+  `);
 });
 
 test("users that do not exist: up fails at check naming all of them, and the group is unchanged", async () => {
@@ -57,7 +56,7 @@ new identity.asa.GroupMembership("m", { group: "b-team", members: ["Jason.Compso
   const text = `${run.stdout}\n${run.stderr}`;
   assert.match(
     text,
-    /resource 'm' has a problem: members: 2 of the users cannot join group \\"b-team\\" in team \\"william-faulkner\\": ghost \(no such user\), nobody \(no such user\); fix or remove them/,
+    /resource 'm' has a problem: members: 2 of the users cannot join group "b-team" in team "william-faulkner": ghost \(no such user\), nobody \(no such user\); fix or remove them/,
   );
   assert.deepEqual((await emulator.control.asa.group(team, "b-team")).members, [
     "Jason.Compson.IV",

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, expect, test } from "vitest";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { configureForEmulator } from "../harness/emulator-config";
 import { PulumiProgram } from "../harness/pulumi-program";
@@ -41,7 +41,7 @@ function record<T extends { stdout: string; stderr: string }>(run: T): T {
   return run;
 }
 
-before(async () => {
+beforeAll(async () => {
   emulator = await startEmulator();
   ({ team, keySecret } = emulator.credentials.asa);
   await emulator.control.asa.createUsers(
@@ -53,7 +53,7 @@ before(async () => {
   stack = await PulumiProgram.create({ files: { "index.ts": program } });
   await configureForEmulator(stack, emulator);
 });
-after(async () => {
+afterAll(async () => {
   stack?.dispose();
   await emulator?.stop();
 });
@@ -112,7 +112,12 @@ test("pulumi preview --diff names exactly who will be added and removed", async 
     .split("\n")
     .filter((line) => /^\s*[+-] /.test(line) && /person-\d{4}/.test(line))
     .map((line) => line.trim());
-  assert.deepEqual(changeLines, ["+ person-0002: true", "- person-0006: true"]);
+  expect(changeLines).toMatchInlineSnapshot(`
+    [
+      "+ person-0002: true",
+      "- person-0006: true",
+    ]
+  `);
 
   const run = record(await stack.preview());
   assert.deepEqual(run.changes, { same: 2, update: 1 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { demoCredentials } from "../../emulator";
 import { asaLiveGroupDeletedAt } from "../../emulator/data-schema";
 import { useEmulatorStack } from "../harness/emulator-stack";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, test } from "vitest";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { configureForEmulator } from "../harness/emulator-config";
 import { repoRoot } from "../harness/pulumi-cli";
@@ -61,13 +61,13 @@ async function rotate(): Promise<void> {
   ]);
 }
 
-before(async () => {
+beforeAll(async () => {
   emulator = await startEmulator();
   stack = await PulumiProgram.create({ files: { "index.ts": program } });
   await configureForEmulator(stack, emulator);
   await stack.up();
 });
-after(async () => {
+afterAll(async () => {
   stack?.dispose();
   await emulator?.stop();
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, test } from "vitest";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { configureForEmulator } from "../harness/emulator-config";
 import { PulumiProgram } from "../harness/pulumi-program";
@@ -13,11 +13,11 @@ let emulator: RunningEmulator;
 let team: string;
 const stacks: PulumiProgram[] = [];
 
-before(async () => {
+beforeAll(async () => {
   emulator = await startEmulator({ empty: true });
   team = emulator.credentials.asa.team;
 });
-after(async () => {
+afterAll(async () => {
   for (const stack of stacks) stack.dispose();
   await emulator?.stop();
 });

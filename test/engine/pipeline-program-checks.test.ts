@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, test } from "vitest";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { configureForEmulator } from "../harness/emulator-config";
 import { type EngineRun, PulumiProgram } from "../harness/pulumi-program";
@@ -11,11 +11,11 @@ let emulator: RunningEmulator;
 let team: string;
 const stacks: PulumiProgram[] = [];
 
-before(async () => {
+beforeAll(async () => {
   emulator = await startEmulator();
   team = emulator.credentials.asa.team;
 });
-after(async () => {
+afterAll(async () => {
   for (const stack of stacks) stack.dispose();
   await emulator?.stop();
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, expect, test } from "vitest";
 import { packedPackage, repackWithVersion } from "../harness/packed-package";
 import { type EngineRun, PulumiProgram } from "../harness/pulumi-program";
 import { assertNowhere } from "../harness/secrets";
@@ -18,14 +18,14 @@ const runs: EngineRun[] = [];
 const checkType = "pulumi-nodejs:dynamic/diagnostics:ProviderCheck";
 const checkResource = () => stack.resources().find((resource) => resource.type === checkType);
 
-before(async () => {
+beforeAll(async () => {
   stack = await PulumiProgram.create({
     files: { "index.ts": program },
     env: { ASA_KEY_ID: "key-id-from-the-environment" },
   });
   await stack.setConfig("identity:asaKeySecret", secretValue, { secret: true });
 });
-after(() => stack?.dispose());
+afterAll(() => stack?.dispose());
 
 test("pulumi up creates the resource, whose provider sees config and environment", async () => {
   const run = await stack.up();
@@ -39,6 +39,18 @@ test("pulumi up creates the resource, whose provider sees config and environment
   assert.equal(outputs.settings.asaKeySecret, "config");
   assert.equal(outputs.settings.asaKeyId, "environment");
   assert.equal(outputs.settings.scaikeyClientSecret, "missing");
+});
+
+test("the secret config is stored as a secret, which only an export with --show-secrets reveals", async () => {
+  const { deployment } = await stack.exportStack();
+  const provider = deployment.resources.find(
+    (resource: { type: string }) => resource.type === "pulumi:providers:pulumi-nodejs",
+  );
+  expect(provider?.inputs?.["identity:asaKeySecret"]).toEqual({
+    "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+    plaintext: JSON.stringify(secretValue),
+  });
+  assert.ok(!stack.stateText().includes(secretValue), "the stored state has the secret in clear");
 });
 
 test("the serialized provider is a small handle that loads the installed package", () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, test } from "vitest";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { configureForEmulator } from "../harness/emulator-config";
 import { packedPackage } from "../harness/packed-package";
@@ -20,13 +20,13 @@ new identity.asa.UserStatus("benjy", { username: "Benjy.Compson", status: "ACTIV
 let emulator: RunningEmulator;
 let stack: PulumiProgram;
 
-before(async () => {
+beforeAll(async () => {
   emulator = await startEmulator();
   stack = await PulumiProgram.create({ files: { "index.ts": program(["Benjy.Compson"]) } });
   await configureForEmulator(stack, emulator);
   stack.installPackage(released);
 });
-after(async () => {
+afterAll(async () => {
   stack?.dispose();
   await emulator?.stop();
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { expect, test } from "vitest";
 import { assertNowhere, changedLines, isStoredSecret, useUserStack } from "../users/engine-stack";
 
 // asa.UserAttributes and asa.UserStatus with the real Pulumi CLI: create, no-op preview, changes
@@ -81,10 +81,12 @@ test("changes by hand: refresh shows the declared ones only, and preview --diff 
 
   const text = await stack.previewDiffText();
   runs.push({ stdout: text, stderr: "" });
-  assert.deepEqual(changedLines(text).sort(), [
-    '~ firstName: "Jase" => "Jay"',
-    '~ status: "DISABLED" => "ACTIVE"',
-  ]);
+  expect(changedLines(text).sort()).toMatchInlineSnapshot(`
+    [
+      "~ firstName: "Jase" => "Jay"",
+      "~ status: "DISABLED" => "ACTIVE"",
+    ]
+  `);
 });
 
 test("pulumi up puts the declared values back, then nothing is left to do", async () => {

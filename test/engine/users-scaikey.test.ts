@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { test } from "node:test";
+import { expect, test } from "vitest";
 import { assertNowhere, changedLines, isStoredSecret, useUserStack } from "../users/engine-stack";
 
 // scaikey.UserAttributes and scaikey.UserStatus with the real Pulumi CLI: create, no-op preview,
@@ -88,10 +88,12 @@ test("changes by hand: refresh shows the declared ones only, and preview --diff 
 
   const text = await stack.previewDiffText();
   runs.push({ stdout: text, stderr: "" });
-  assert.deepEqual(changedLines(text).sort(), [
-    '~ displayName: "J. Compson" => "Jason Compson"',
-    '~ status: "LOCKED" => "ACTIVE"',
-  ]);
+  expect(changedLines(text).sort()).toMatchInlineSnapshot(`
+    [
+      "~ displayName: "J. Compson" => "Jason Compson"",
+      "~ status: "LOCKED" => "ACTIVE"",
+    ]
+  `);
 });
 
 test("pulumi up puts the declared values back, then nothing is left to do", async () => {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { expect, test } from "vitest";
 import { assertNowhere, changedLines, isStoredSecret, useUserStack } from "../users/engine-stack";
 
 // secureframe.UserAttributes and secureframe.UserStatus with the real Pulumi CLI: create, no-op
@@ -85,10 +85,12 @@ test("changes by hand: refresh shows the declared ones only, and preview --diff 
 
   const text = await stack.previewDiffText();
   runs.push({ stdout: text, stderr: "" });
-  assert.deepEqual(changedLines(text).sort(), [
-    "~ active: false => true",
-    '~ employeeType: "external" => "contractor"',
-  ]);
+  expect(changedLines(text).sort()).toMatchInlineSnapshot(`
+    [
+      "~ active: false => true",
+      "~ employeeType: "external" => "contractor"",
+    ]
+  `);
 });
 
 test("pulumi up puts the declared values back, then nothing is left to do", async () => {

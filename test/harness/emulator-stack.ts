@@ -1,4 +1,4 @@
-import { after, before } from "node:test";
+import { afterAll, beforeAll } from "vitest";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { configureForEmulator } from "./emulator-config";
 import { type ProgramOptions, PulumiProgram } from "./pulumi-program";
@@ -13,13 +13,13 @@ export function useEmulatorStack(
 ): { readonly emulator: RunningEmulator; readonly stack: PulumiProgram } {
   let emulator: RunningEmulator | undefined;
   let stack: PulumiProgram | undefined;
-  before(async () => {
+  beforeAll(async () => {
     emulator = await startEmulator();
     await prepare?.(emulator);
     stack = await PulumiProgram.create(options);
     await configureForEmulator(stack, emulator);
   });
-  after(async () => {
+  afterAll(async () => {
     stack?.dispose();
     await emulator?.stop();
   });

@@ -17,7 +17,12 @@ import { join } from "node:path";
 import { repoRoot } from "./pulumi-cli";
 
 const rootPackage = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
-export const pulumiSdkVersion: string = rootPackage.devDependencies["@pulumi/pulumi"];
+/**
+ * The @pulumi/pulumi the test programs get: the one installed here, which drives them through
+ * the Automation API. That is the dev dependency, or the newer SDK the Node 24 leg installs over
+ * it (scripts/test-node24).
+ */
+export const pulumiSdkVersion: string = require("@pulumi/pulumi/package.json").version;
 const typescriptVersion: string = rootPackage.devDependencies.typescript;
 
 let packed: string | undefined;
@@ -52,7 +57,8 @@ export function packPackage(
 }
 
 const installsDir = join(tmpdir(), "pulumi-identity-test-deps");
-const installsKept = 6;
+// Both CI legs (Node 20 and 24, each with its SDK) make about four installs each.
+const installsKept = 12;
 
 /**
  * Each change of the package's code makes a new install (~140 MB): keep the most recently used

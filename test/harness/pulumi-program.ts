@@ -1,11 +1,20 @@
-import { spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { promisify } from "node:util";
+import {
+  CommandError,
+  type Deployment,
+  LocalWorkspace,
+  PulumiCommand,
+  type EngineEvent as PulumiEngineEvent,
+  type Stack,
+} from "@pulumi/pulumi/automation";
 import { installedDependencies, packedPackage } from "./packed-package";
 import { pulumiBinDir } from "./pulumi-cli";
 
-/** One event of `--json` output: the engine's own JSON events, one per line. */
+/** One engine event as the Automation API's `onEvent` gets it (the fields the tests read). */
 export interface EngineEvent {
   summaryEvent?: { resourceChanges: Record<string, number> };
   resourcePreEvent?: { metadata: StepMetadata };
@@ -46,33 +55,42 @@ export interface ProgramOptions {
   dependencies?: Record<string, string>;
 }
 
-const refreshFlag = (opts: { refresh?: boolean }) => (opts.refresh ? ["--refresh"] : []);
+interface RunOptions {
+  /** Return the failed run instead of throwing (the CLI's exit code, output and events). */
+  allowFailure?: boolean;
+}
+
+let command: Promise<PulumiCommand> | undefined;
+
+/** The CLI at scripts/install-pulumi's bin directory (a loud failure when it is missing). */
+function pulumiCommand(): Promise<PulumiCommand> {
+  command ??= PulumiCommand.get({ root: dirname(pulumiBinDir()) });
+  return command;
+}
 
 /**
- * A Pulumi program run by the real CLI in a fresh PULUMI_HOME with a local file backend, its
- * node_modules holding this package installed from its packed tarball.
+ * A Pulumi program run through Pulumi's Automation API (a `LocalWorkspace` on the real CLI) in a
+ * fresh PULUMI_HOME with a local file backend, its node_modules holding this package installed
+ * from its packed tarball.
  */
 export class PulumiProgram {
   readonly stack: string;
   readonly root = mkdtempSync(join(tmpdir(), "pulumi-identity-engine-"));
   readonly dir = join(this.root, "program");
   readonly backend = join(this.root, "backend");
+  private readonly home = join(this.root, "pulumi-home");
   readonly name: string;
-  private readonly env: NodeJS.ProcessEnv;
+  private readonly env: Record<string, string>;
+  private auto?: Stack;
 
   private constructor(private readonly options: ProgramOptions) {
     this.name = projectName(options.files["Pulumi.yaml"]) ?? "engine-test";
     this.stack = options.stack ?? "test";
     this.env = {
-      PATH: `${pulumiBinDir()}:${process.env.PATH}`,
-      HOME: process.env.HOME,
-      PULUMI_HOME: join(this.root, "pulumi-home"),
       PULUMI_BACKEND_URL: `file://${this.backend}`,
       PULUMI_CONFIG_PASSPHRASE: "test-passphrase",
       PULUMI_SKIP_UPDATE_CHECK: "true",
       PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-      PULUMI_SKIP_CONFIRMATIONS: "true",
-      PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "true",
       NO_COLOR: "1",
       ...options.env,
     };
@@ -81,8 +99,20 @@ export class PulumiProgram {
   static async create(options: ProgramOptions): Promise<PulumiProgram> {
     const program = new PulumiProgram(options);
     program.writeFiles();
-    await program.pulumi(["stack", "init", program.stack]);
+    program.auto = await LocalWorkspace.createStack(
+      { stackName: program.stack, workDir: program.dir },
+      {
+        pulumiCommand: await pulumiCommand(),
+        pulumiHome: program.home,
+        envVars: program.env,
+      },
+    );
     return program;
+  }
+
+  private get automation(): Stack {
+    if (!this.auto) throw new Error("the stack has not been created");
+    return this.auto;
   }
 
   private writeFiles(): void {
@@ -106,10 +136,7 @@ export class PulumiProgram {
 
   /** Writes (or overwrites) files of the program, by path relative to its directory: an edit. */
   updateFiles(files: Record<string, string>): void {
-    for (const [path, content] of Object.entries(files)) {
-      mkdirSync(dirname(join(this.dir, path)), { recursive: true });
-      writeFileSync(join(this.dir, path), content);
-    }
+    writeFiles(this.dir, files);
   }
 
   /** Points the program's node_modules at an install of the given tarball (an upgrade, say). */
@@ -121,59 +148,70 @@ export class PulumiProgram {
     );
   }
 
-  /** The environment every command of the program runs with (for a CLI started by hand). */
-  environment(): NodeJS.ProcessEnv {
-    return { ...this.env };
+  /** The environment the program's CLI commands run with: for a CLI started by hand. */
+  environment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+    const bin = pulumiBinDir();
+    return {
+      ...process.env,
+      PATH: `${bin}:${process.env.PATH}`,
+      PULUMI_HOME: this.home,
+      ...this.env,
+      ...extra,
+    };
   }
 
-  /** Runs `pulumi <args>`; throws with the CLI's output unless it exits 0 or `allowFailure`. */
-  pulumi(args: string[], opts: { allowFailure?: boolean; env?: Record<string, string> } = {}) {
-    return new Promise<{ exitCode: number; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn("pulumi", [...args, "--non-interactive"], {
-        cwd: this.dir,
-        env: { ...this.env, ...opts.env },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (chunk) => {
-        stdout += chunk;
-      });
-      child.stderr.on("data", (chunk) => {
-        stderr += chunk;
-      });
-      child.on("error", reject);
-      child.on("close", (code) => {
-        const result = { exitCode: code ?? -1, stdout, stderr };
-        if (code !== 0 && !opts.allowFailure) {
-          reject(new Error(`pulumi ${args.join(" ")} exited ${code}\n${stdout}\n${stderr}`));
-        } else resolve(result);
-      });
-    });
+  /**
+   * Runs `pulumi <args>` in the program's directory and environment (its stack selected), for what
+   * the Automation API has no method for; none of this harness's own calls need it. Throws with
+   * the CLI's output unless it exits 0 or `allowFailure`.
+   */
+  async pulumi(args: string[], opts: RunOptions & { env?: Record<string, string> } = {}) {
+    try {
+      const { stdout, stderr } = await promisify(execFile)(
+        join(pulumiBinDir(), "pulumi"),
+        [...args, "--non-interactive"],
+        { cwd: this.dir, env: this.environment(opts.env), maxBuffer: 64 * 1024 * 1024 },
+      );
+      return { exitCode: 0, stdout, stderr };
+    } catch (error) {
+      const { code, stdout, stderr } = error as {
+        code?: unknown;
+        stdout?: string;
+        stderr?: string;
+      };
+      if (!opts.allowFailure || typeof code !== "number") throw error;
+      return { exitCode: code, stdout: stdout ?? "", stderr: stderr ?? "" };
+    }
   }
 
   async setConfig(key: string, value: string, opts: { secret?: boolean } = {}): Promise<void> {
-    await this.pulumi(["config", "set", key, value, ...(opts.secret ? ["--secret"] : [])]);
+    await this.automation.setConfig(key, { value, secret: opts.secret ?? false });
   }
 
-  /** Sets several config values in one CLI call. */
+  /** Sets several config values in one CLI call (`setAllConfig`). */
   async setConfigs(entries: { key: string; value: string; secret?: boolean }[]): Promise<void> {
-    const flags = entries.flatMap(({ key, value, secret }) => [
-      secret ? "--secret" : "--plaintext",
-      `${key}=${value}`,
-    ]);
-    await this.pulumi(["config", "set-all", ...flags]);
+    await this.automation.setAllConfig(
+      Object.fromEntries(entries.map(({ key, value, secret }) => [key, { value, secret }])),
+    );
   }
 
+  /** Runs an engine operation, collecting its events; a failed run is returned if allowed. */
   private async engine(
-    command: string[],
-    opts: { allowFailure?: boolean } = {},
+    operation: (onEvent: (event: PulumiEngineEvent) => void) => Promise<{
+      stdout: string;
+      stderr: string;
+    }>,
+    opts: RunOptions,
   ): Promise<EngineRun> {
-    const result = await this.pulumi([...command, "--json"], opts);
-    const events = result.stdout
-      .split("\n")
-      .filter((line) => line.startsWith("{"))
-      .map((line) => JSON.parse(line) as EngineEvent);
+    const events: EngineEvent[] = [];
+    let result: { exitCode: number; stdout: string; stderr: string };
+    try {
+      const { stdout, stderr } = await operation((event) => events.push(event as EngineEvent));
+      result = { exitCode: 0, stdout, stderr };
+    } catch (error) {
+      if (!opts.allowFailure || !(error instanceof CommandError)) throw error;
+      result = failedCommand(error);
+    }
     const summary = events.find((event) => event.summaryEvent)?.summaryEvent;
     const steps = events
       .flatMap((event) => (event.resourcePreEvent ? [event.resourcePreEvent.metadata] : []))
@@ -182,30 +220,49 @@ export class PulumiProgram {
   }
 
   /** `pulumi up`; with `refresh`, `pulumi up --refresh` (reads every resource back first). */
-  up(opts: { allowFailure?: boolean; refresh?: boolean } = {}) {
-    return this.engine(["up", "--yes", "--skip-preview", ...refreshFlag(opts)], opts);
+  up(opts: RunOptions & { refresh?: boolean } = {}) {
+    return this.engine(
+      (onEvent) => this.automation.up({ onEvent, refresh: opts.refresh, color: "never" }),
+      opts,
+    );
   }
-  preview(opts: { allowFailure?: boolean; refresh?: boolean } = {}) {
-    return this.engine(["preview", ...refreshFlag(opts)], opts);
+  preview(opts: RunOptions & { refresh?: boolean } = {}) {
+    return this.engine(
+      (onEvent) => this.automation.preview({ onEvent, refresh: opts.refresh, color: "never" }),
+      opts,
+    );
   }
   /** `pulumi preview --diff` (with `refresh`, `--refresh` too) as a person reads it. */
   async previewDiffText(opts: { refresh?: boolean } = {}): Promise<string> {
-    return (await this.pulumi(["preview", "--diff", ...refreshFlag(opts)])).stdout;
+    const run = await this.automation.preview({
+      diff: true,
+      refresh: opts.refresh,
+      color: "never",
+    });
+    return run.stdout;
   }
-  refresh(opts: { allowFailure?: boolean } = {}) {
-    return this.engine(["refresh", "--yes", "--skip-preview"], opts);
+  refresh(opts: RunOptions = {}) {
+    return this.engine((onEvent) => this.automation.refresh({ onEvent, color: "never" }), opts);
   }
-  destroy(opts: { allowFailure?: boolean } = {}) {
-    return this.engine(["destroy", "--yes", "--skip-preview"], opts);
+  destroy(opts: RunOptions = {}) {
+    return this.engine((onEvent) => this.automation.destroy({ onEvent, color: "never" }), opts);
   }
 
-  /** The stack's outputs (`pulumi stack output --json --show-secrets`). */
+  /** The stack's outputs, secrets in plain text (`pulumi stack output --json --show-secrets`). */
   async outputs(): Promise<Record<string, unknown>> {
-    const { stdout } = await this.pulumi(["stack", "output", "--json", "--show-secrets"]);
-    return JSON.parse(stdout) as Record<string, unknown>;
+    const outputs = await this.automation.outputs();
+    return Object.fromEntries(Object.entries(outputs).map(([key, { value }]) => [key, value]));
   }
 
-  /** The raw text of the stack's state file in the file backend. */
+  /** The stack's state as `pulumi stack export --show-secrets` gives it: secrets decrypted. */
+  exportStack(): Promise<Deployment> {
+    return this.automation.exportStack();
+  }
+
+  /**
+   * The raw text of the stack's state file in the file backend: the bytes that are stored, secrets
+   * encrypted. Not `exportStack`, which decrypts them, and synchronous for the tests' finds.
+   */
   stateText(): string {
     return readFileSync(
       join(this.backend, ".pulumi", "stacks", this.name, `${this.stack}.json`),
@@ -221,6 +278,22 @@ export class PulumiProgram {
   dispose(): void {
     rmSync(this.root, { recursive: true, force: true });
   }
+}
+
+/** Writes files by path relative to `dir`, making the folders they need. */
+export function writeFiles(dir: string, files: Record<string, string>): void {
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+}
+
+/** What a failed CLI run printed: the Automation API keeps it in the CommandError. */
+function failedCommand(error: CommandError): { exitCode: number; stdout: string; stderr: string } {
+  const { code, stdout, stderr } = (
+    error as unknown as { commandResult: { code: number; stdout: string; stderr: string } }
+  ).commandResult;
+  return { exitCode: code, stdout, stderr };
 }
 
 export interface StateResource {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { describe, test } from "vitest";
 import { type EngineLog, engineAddress } from "../../provider/progress/engine-log";
 import { ResourceProgress } from "../../provider/progress/resource-progress";
 import type { Clock } from "../../provider/transport/clock";

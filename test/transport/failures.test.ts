@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { createServer } from "node:net";
-import { describe, it } from "node:test";
+import { describe, it } from "vitest";
 import { ApiError } from "../../provider/errors";
 import type { RetryEvent } from "../../provider/transport";
 import {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { it } from "node:test";
+import { it } from "vitest";
 
 it("lets a finished program exit while the API's quota pause is still on", async () => {
   const child = spawn(process.execPath, ["--import", "tsx", join(__dirname, "exit-child.ts")], {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { describe, it } from "vitest";
 import { ApiError } from "../../provider/errors";
 import {
   asaClient,
@@ -18,21 +18,21 @@ const JASON = "Jason.Compson.IV";
 const SF_JASON = "1c5b5e3c-f68b-409d-8f6b-6c0537e8f36d";
 
 describe("riding out a server's rate window", () => {
-  it("200 calls under 20 per 2 s all succeed, with no 429 at all and no attempt spent", async () => {
+  it("60 calls under 20 per second all succeed, with no 429 at all and no attempt spent", async () => {
     const asa = asaClient(emulator(), { rateLimit: false, retry: { maxAttempts: 1 } });
     await asa.getUser(JASON); // the token first
     const emu = await withFaults(emulator(), {
-      asa: { rateLimit: { requests: 20, windowMs: 2000 } },
+      asa: { rateLimit: { requests: 20, windowMs: 1000 } },
     });
     const started = Date.now();
-    const users = await Promise.all(Array.from({ length: 200 }, () => asa.getUser(JASON)));
+    const users = await Promise.all(Array.from({ length: 60 }, () => asa.getUser(JASON)));
     const seconds = (Date.now() - started) / 1000;
-    assert.equal(users.length, 200);
+    assert.equal(users.length, 60);
     const counts = await statusCounts(emu, "asa");
     // The first request probes the window alone; the others start only within what it says remains.
-    assert.deepEqual(counts, { 200: 200 });
-    assert.ok(seconds >= 18, `200 requests at 20 per 2 s need 9 full windows: ${seconds} s`);
-  });
+    assert.deepEqual(counts, { 200: 60 });
+    assert.ok(seconds >= 2, `60 requests at 20 per second need 2 full windows: ${seconds} s`);
+  }, 20_000);
 
   it("without any rate headers, the calls queued behind a 429 wait for the pause unsent, spending no attempt", async () => {
     const emu = await withFaults(emulator(), {
@@ -51,7 +51,7 @@ describe("riding out a server's rate window", () => {
     assert.equal(counts[200], 9);
     // Three windows of 3; in each of the first two only the 2 calls on the wire can meet a 429.
     assert.ok((counts[429] ?? 0) <= 4, JSON.stringify(counts));
-  });
+  }, 20_000);
 
   it("a call queued behind a pause longer than its wait budget fails at once, unsent, saying until when", async () => {
     const emu = emulator();

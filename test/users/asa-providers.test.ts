@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { describe, test } from "vitest";
 import { userAttributesProvider } from "../../provider/asa/user-attributes-provider";
 import { userStatusProvider } from "../../provider/asa/user-status-provider";
 import { UNKNOWN } from "../../provider/resource";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before } from "node:test";
+import { afterAll, beforeAll } from "vitest";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { type EngineRun, PulumiProgram, type StateResource } from "../harness/pulumi-program";
 import { assertNowhere as assertNowhereIn, type RecordedRun } from "../harness/secrets";
@@ -23,7 +23,7 @@ export function useUserStack(
   config: (emulator: RunningEmulator) => Record<string, { value: string; secret?: boolean }>,
 ): () => UserStack {
   let current: UserStack | undefined;
-  before(async () => {
+  beforeAll(async () => {
     const emulator = await startEmulator();
     const stack = await PulumiProgram.create({ files: { "index.ts": program } });
     await stack.setConfigs(
@@ -44,7 +44,7 @@ export function useUserStack(
       },
     };
   });
-  after(async () => {
+  afterAll(async () => {
     current?.stack.dispose();
     await current?.emulator.stop();
   });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach } from "node:test";
 import type * as pulumi from "@pulumi/pulumi";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import type { Inputs } from "../../provider/resource";
 import { closeAllPools } from "../../provider/transport";
@@ -12,14 +12,14 @@ import { configureProvidersFor } from "../harness/emulator-config";
  */
 export function useEmulator(): () => RunningEmulator {
   let emulator: RunningEmulator | undefined;
-  before(async () => {
+  beforeAll(async () => {
     emulator = await startEmulator();
     await configureProvidersFor(emulator);
   });
   beforeEach(async () => {
     await emulator?.control.reset();
   });
-  after(async () => {
+  afterAll(async () => {
     await closeAllPools();
     await emulator?.stop();
   });

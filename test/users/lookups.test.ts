@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
 import * as pulumi from "@pulumi/pulumi";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { closeAllPools } from "../../provider/transport";
 import { scaikey, secureframe } from "../../sdk";
@@ -17,7 +17,7 @@ const scaikeyEnv = [
   "SCAIKEY_TENANT",
 ];
 
-before(async () => {
+beforeAll(async () => {
   emulator = await startEmulator();
   const { secureframe: sf, scaikey: sk } = emulator.credentials;
   pulumi.runtime.setAllConfig(
@@ -35,7 +35,7 @@ before(async () => {
     SCAIKEY_TENANT: sk.tenantId,
   });
 });
-after(async () => {
+afterAll(async () => {
   for (const name of scaikeyEnv) delete process.env[name];
   await closeAllPools();
   await emulator.stop();

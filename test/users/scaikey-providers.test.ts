@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { describe, test } from "vitest";
 import { ApiError } from "../../provider/errors";
 import type { UserResponse, UserStatusUpdate } from "../../provider/scaikey/schemas";
 import { userAttributesProvider } from "../../provider/scaikey/user-attributes-provider";

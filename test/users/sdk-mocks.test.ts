@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
-import { before, test } from "node:test";
 import * as pulumi from "@pulumi/pulumi";
 import type { MockResourceArgs } from "@pulumi/pulumi/runtime";
+import { beforeAll, test } from "vitest";
 
 // Program wiring only: Pulumi's mocks never run the providers (check, create, ... are not called).
 
 const registered: MockResourceArgs[] = [];
 const secretValue = "mock-secret-that-must-not-be-captured-41d9";
 
-before(async () => {
+beforeAll(async () => {
   pulumi.runtime.setAllConfig(
     {
       "identity:secureframeApiSecret": secretValue,
@@ -163,19 +163,3 @@ test("outputs: the arguments echoed, the user's id and what was found; a secret 
   // Outputs the program did not give are declared, so a provider's answer reaches them.
   assert.equal(await resolved(status.userId), "u-1");
 });
-
-// Checked by `npm run typecheck`, never run: the argument types refuse what the providers refuse.
-export function argumentTypes(sdk: typeof import("../../sdk")): void {
-  // @ts-expect-error an unknown detail
-  new sdk.asa.UserAttributes("x", { username: "a", details: { middleName: "L" } });
-  // @ts-expect-error a status ASA does not have
-  new sdk.asa.UserStatus("x", { username: "a", status: "LOCKED" });
-  // @ts-expect-error user is required
-  new sdk.secureframe.UserStatus("x", { active: true });
-  // @ts-expect-error an employee type Secureframe's updates do not take
-  new sdk.secureframe.UserAttributes("x", { user: "a@example.com", employeeType: "workspace" });
-  // @ts-expect-error PENDING_* statuses come from sign-up flows only
-  new sdk.scaikey.UserStatus("x", { user: "a@example.com", status: "PENDING_APPROVAL" });
-  // @ts-expect-error an attribute ScaiKey users do not have
-  new sdk.scaikey.UserAttributes("x", { user: "a@example.com", nickname: "A" });
-}

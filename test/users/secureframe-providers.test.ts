@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { describe, test } from "vitest";
 import { SecureframeClient } from "../../provider/secureframe/client";
 import type { User } from "../../provider/secureframe/schemas";
 import { userAttributesProvider } from "../../provider/secureframe/user-attributes-provider";

@@ -1,6 +1,6 @@
 // Builds the Pulumi CLI from its Go module. scripts/install-pulumi drives it; go.sum pins every
 // module's hash, so the build is checked even though the checksum database is out of reach.
-module pulumi-identity/scripts/pulumi-cli/cli
+module pulumi-identity/scripts/pulumi-cli/cli-v3.248.0
 
 go 1.25.11
 
