@@ -122,10 +122,13 @@ export function stripQuery(path: string): string {
   return at === -1 ? path : path.slice(0, at);
 }
 
-/** Replaces every occurrence of the given secrets (and their URL-encoded forms) with "[redacted]". */
+/**
+ * Replaces every occurrence of the given secrets (and their URL-encoded forms) with "[redacted]",
+ * longest first: a secret that holds another (an Authorization header holding a key) goes whole.
+ */
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
-  for (const secret of secrets) {
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
     if (secret.length < 4) continue;
     for (const form of new Set([secret, encodeURIComponent(secret)])) {
       out = out.split(form).join("[redacted]");

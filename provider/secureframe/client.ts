@@ -54,7 +54,8 @@ export class SecureframeClient {
       // The documented limit is per IP address, so every key of this process shares one quota.
       quotaKey: fingerprint(baseUrl),
       errorBody: errorFields,
-      secrets: () => [apiSecret, this.authorization],
+      // The key is a secret setting too (identity:secureframeApiKey).
+      secrets: () => [apiKey, apiSecret, this.authorization],
     });
   }
 
