@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { MembershipMode } from "../../provider/asa/group-membership-inputs";
-import { namesOf } from "../../provider/resource/normalize";
+import type { MembershipMode } from "../../provider/asa/membership-plan";
+import { MemberSet } from "../../provider/asa/member-set";
 import { IdentityResource, resourceUrn } from "../identity-resource";
 import { Group } from "./group";
 import { unlessOwned } from "./membership-owners";
@@ -78,6 +78,6 @@ export class GroupMembership extends IdentityResource {
     );
     // The engine stores and compares members as a name set ({ "<username>": true }), which is
     // also what a preview of a change hands back: programs always see a sorted list.
-    this.members = (this.members as pulumi.Output<unknown>).apply(namesOf);
+    this.members = (this.members as pulumi.Output<unknown>).apply((v) => MemberSet.from(v).list());
   }
 }

@@ -1,4 +1,4 @@
-export type { MembershipMode } from "../../provider/asa/group-membership-inputs";
+export type { MembershipMode } from "../../provider/asa/membership-plan";
 export type {
   Group as AsaGroup,
   Role,

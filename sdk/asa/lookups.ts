@@ -1,5 +1,5 @@
 import type { AsaClient } from "../../provider/asa/client";
-import { describeGroup, listMemberNames, liveGroup } from "../../provider/asa/group-access";
+import { describeGroup, listMembers, liveGroup } from "../../provider/asa/group-access";
 import type { Group, User, UserStatus } from "../../provider/asa/schemas";
 import { asaClient } from "../../provider/asa/settings";
 import { findAsaUser } from "../../provider/asa/user-target";
@@ -65,7 +65,7 @@ export async function getGroupMembers(
 ): Promise<string[]> {
   const client = lookupClient(options);
   await requireLiveGroup(client, group);
-  return sortedUnique(await listMemberNames(client, group));
+  return (await listMembers(client, group)).list();
 }
 
 /** One user of the team, by username (case-sensitive); fails when there is none. */

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { MembershipMode } from "../../provider/asa/group-membership-inputs";
+import type { MembershipMode } from "../../provider/asa/membership-plan";
 import { configNamespace, settings } from "../../provider/config";
 
 /** One asa.GroupMembership's claim on a group, once its values are known. */

@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { asaGroupProvider as provider } from "../../provider/asa/group-provider";
+import { groupProvider } from "../../provider/asa/group";
+
+const provider = groupProvider();
+
 import { UNKNOWN } from "../../provider/resource";
 import { type AsaFixture, checked, created, failuresOf, routes, startAsaFixture } from "./fixture";
 

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
 import { isConflict, isNotFound } from "../errors";
 import { currentProgress } from "../progress/context";
 import {
@@ -7,17 +8,38 @@ import {
   forEngine,
   type Inputs,
   joinId,
-  namesOf,
   sortedUnique,
   splitId,
   withoutUndefined,
 } from "../resource";
+import { labelOf, resourceSpec } from "../resource/spec";
 import { withDefaultTeam } from "./check-team";
 import type { AsaClient } from "./client";
 import { describeGroup, liveGroup, refuseFederated, writableGroup } from "./group-access";
-import { GroupArgs, type GroupInputs, GroupOutputs } from "./group-inputs";
+import { adoptArg, groupNameArg, rolesArg, teamArg } from "./input-fields";
 import type { Group } from "./schemas";
 import { asaClient } from "./settings";
+
+/** asa.Group's arguments, as check validates and normalises them. */
+export const GroupArgs = z.strictObject({
+  name: groupNameArg("the group's name"),
+  roles: rolesArg,
+  team: teamArg,
+  adopt: adoptArg,
+});
+
+/** What check hands the engine: the arguments with the team resolved from config if none was given. */
+export type GroupInputs = Omit<z.output<typeof GroupArgs>, "team"> & { team: string };
+
+/** The stored outputs: the inputs echoed (diff compares against them) and the group's ASA id. */
+export const GroupOutputs = z.object({
+  name: z.string(),
+  team: z.string(),
+  roles: z.array(z.string()),
+  adopt: z.boolean(),
+  groupId: z.string(),
+});
+export type GroupOutputs = z.infer<typeof GroupOutputs>;
 
 export type GroupApi = Pick<
   AsaClient,
@@ -51,7 +73,7 @@ function outputsOf(inputs: GroupInputs, group: Group): GroupOutputs {
 }
 
 function sameRoles(a: readonly string[], b: readonly string[]): boolean {
-  return namesOf(a).join("\n") === namesOf(b).join("\n");
+  return sortedUnique(a).join("\n") === sortedUnique(b).join("\n");
 }
 
 /** The stored outputs, with the team and name taken from the ID when they are missing. */
@@ -80,7 +102,7 @@ export function groupProvider(
 ): pulumi.dynamic.ResourceProvider {
   return {
     async check(_olds, news) {
-      return forEngine(withDefaultTeam(checkInputs(GroupArgs, news, { resource: "asa.Group" })));
+      return forEngine(withDefaultTeam(checkInputs(GroupArgs, news, { resource: labelOf(spec) })));
     },
 
     async diff(_id, olds, news) {
@@ -89,7 +111,7 @@ export function groupProvider(
         replaceOn: ["name", "team"],
         // Group names are unique in a team: the old group must go before the new one is made.
         deleteBeforeReplace: true,
-        normalize: { roles: namesOf },
+        normalize: { roles: (roles) => sortedUnique(Array.isArray(roles) ? roles : []) },
       });
     },
 
@@ -166,4 +188,10 @@ export function groupProvider(
   };
 }
 
-export const asaGroupProvider = groupProvider();
+export const spec = resourceSpec({
+  module: "asa",
+  type: "Group",
+  args: GroupArgs,
+  outputs: GroupOutputs,
+  provider: () => groupProvider(),
+});
