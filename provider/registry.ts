@@ -12,20 +12,6 @@ import { withResourceProgress } from "./resource/with-progress";
 export { configure } from "./config";
 export { kindLabel, type ResourceKind };
 
-// Kinds whose providers have not moved to a spec file yet.
-const legacy: Record<string, () => pulumi.dynamic.ResourceProvider> = {
-  "diagnostics:ProviderCheck": () => require("./diagnostics/provider-check").providerCheckProvider,
-  "asa:UserAttributes": () => require("./asa/user-attributes-provider").asaUserAttributesProvider,
-  "asa:UserStatus": () => require("./asa/user-status-provider").asaUserStatusProvider,
-  "secureframe:UserAttributes": () =>
-    require("./secureframe/user-attributes-provider").secureframeUserAttributesProvider,
-  "secureframe:UserStatus": () =>
-    require("./secureframe/user-status-provider").secureframeUserStatusProvider,
-  "scaikey:UserAttributes": () =>
-    require("./scaikey/user-attributes-provider").scaikeyUserAttributesProvider,
-  "scaikey:UserStatus": () => require("./scaikey/user-status-provider").scaikeyUserStatusProvider,
-};
-
 /**
  * The spec of a kind, found by its name (`asa:GroupMembership` → `./asa/group-membership`) and
  * loaded on first use, so a program that manages only Secureframe users never loads the ASA code.
@@ -51,9 +37,8 @@ export function providerFor(kind: ResourceKind): pulumi.dynamic.ResourceProvider
   let provider = loaded.get(kind);
   if (provider) return provider;
   const spec = specFor(kind);
-  const load = spec ? () => spec.provider() : legacy[kind];
-  if (!load) throw new Error(`pulumi-identity has no provider for ${kind}; upgrade the package.`);
-  provider = withResourceProgress(kindLabel(kind), withAccessErrors(load()));
+  if (!spec) throw new Error(`pulumi-identity has no provider for ${kind}; upgrade the package.`);
+  provider = withResourceProgress(kindLabel(kind), withAccessErrors(spec.provider()));
   loaded.set(kind, provider);
   return provider;
 }

@@ -35,7 +35,8 @@ export const MembershipMode = z.enum(["authoritative", "additive"], {
     `must be "authoritative" or "additive", not ${quote(iss.input)}: "authoritative" owns the whole member list, "additive" only the listed members`,
 });
 
-const membersArg = z
+/** The members a program lists. */
+export const MembersArg = z
   .array(usernameArg, {
     error: (iss) =>
       iss.input === undefined
@@ -51,7 +52,7 @@ export const GroupMembershipArgs = z.strictObject({
   // stored name set, read as the list it stands for.
   members: z.preprocess(
     (value) => (MemberSet.isStoredForm(value) ? MemberSet.from(value).list() : value),
-    membersArg,
+    MembersArg,
   ),
   mode: MembershipMode.default("authoritative"),
   team: teamArg,
@@ -221,7 +222,8 @@ export function groupMembershipProvider(
     }
 
     const outcome = await applyPlan(api, group, plan);
-    if (outcome.failures.length === 0) return outputsOf(membership, declared, afterPlan(live, plan));
+    if (outcome.failures.length === 0)
+      return outputsOf(membership, declared, afterPlan(live, plan));
     // What is in the group now: read back (a call that failed may still have been applied),
     // or, if that fails too, what the calls that succeeded did.
     const made = { toAdd: MemberSet.of(outcome.added), toRemove: MemberSet.of(outcome.removed) };

@@ -48,7 +48,8 @@ export function partition(
   managed: MemberSet,
   live: MemberSet,
 ): { members: MemberSet; unmanagedMembers: MemberSet } {
-  if (mode === "authoritative") return { members: live, unmanagedMembers: live.filter(() => false) };
+  if (mode === "authoritative")
+    return { members: live, unmanagedMembers: live.filter(() => false) };
   return {
     members: live.filter((name) => managed.has(name)),
     unmanagedMembers: live.filter((name) => !managed.has(name)),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { quote } from "../resource";
 import { userRefArg } from "../users/args";
 import { EmployeeType } from "./schemas";
-import { isSecureframeId } from "./user-target";
+import { isSecureframeId } from "./user-adapter";
 
 export const secureframeUserArg = userRefArg({
   api: "Secureframe",

@@ -39,28 +39,20 @@ export interface Change<T> {
 }
 
 /**
- * What one kind of user resource knows: how its arguments are checked, how they name the user and
- * map to the API. `T` is what the API calls need to reach the user (team and username, ids...).
- * The resource never creates nor deletes the user: create and update change the declared values,
- * delete puts back the values found at creation when `restoreOnDelete` is true.
+ * How one API's users are found, read and changed: shared by that API's user resources. `T` is
+ * what the API calls need to reach the user (team and username, ids...). Values cover every field
+ * of the API's user the package manages; each resource declares some of them.
  */
-export interface UserResourceSpec<T> {
-  /** The class's name, e.g. `scaikey.UserStatus`, for messages. */
-  resource: string;
+export interface UserAdapter<T> {
   api: ApiName;
-  args: z.ZodObject;
-  /** Checks after the schema's own (cross-field rules, defaults from config). */
-  refine?(outcome: CheckOutcome): CheckOutcome;
   /** The arguments naming the user: another user means another resource (a replacement). */
   userFields: readonly string[];
+  /** Fills in what a resource leaves out and the settings provide (ASA's team, ScaiKey's tenant). */
+  withDefaults?(outcome: CheckOutcome): CheckOutcome;
   /** Whether the stored outputs and the new arguments name the same user. */
   sameUser(olds: Inputs, news: Inputs): boolean;
-  /** The values declared by arguments (or by an `originalValues` fragment), flat. */
-  declared(args: Inputs): Values;
-  /** The argument-shaped fragment holding these values: the inverse of `declared`. */
-  nest(values: Values): Inputs;
-  /** Finds the user the arguments name (an email is resolved to an id here, once). */
-  locate(inputs: Inputs): Promise<Located<T>>;
+  /** Finds the user the arguments name (an email is resolved to an id here, once), to manage `fields`. */
+  locate(inputs: Inputs, fields: readonly string[]): Promise<Located<T>>;
   /** The user of a stored resource, from its outputs or its ID. */
   targetOf(id: string, outputs: Inputs): T | undefined;
   /** Outputs besides the arguments (`userId`...). */
@@ -69,9 +61,26 @@ export interface UserResourceSpec<T> {
   fetch(target: T): Promise<Values | undefined>;
   /** Sends the changes; answers the values after them when the API tells them, to be verified. */
   apply(change: Change<T>): Promise<Values | undefined>;
+  describe(target: T): string;
+}
+
+/**
+ * What one kind of user resource manages: its arguments, and which of its API's values they
+ * declare. The resource never creates nor deletes the user: create and update change the declared
+ * values, delete puts back the values found at creation when `restoreOnDelete` is true.
+ */
+export interface UserResource {
+  /** The class's name, e.g. `scaikey.UserStatus`, for messages. */
+  resource: string;
+  args: z.ZodObject;
+  /** Checks after the schema's own and the adapter's defaults (cross-field rules). */
+  refine?(outcome: CheckOutcome): CheckOutcome;
+  /** The values declared by arguments (or by an `originalValues` fragment), flat. */
+  declared(args: Inputs): Values;
+  /** The argument-shaped fragment holding these values: the inverse of `declared`. */
+  nest(values: Values): Inputs;
   /** Why a value found on the user could not be put back by restoreOnDelete, if so. */
   unrestorable?(key: string, value: unknown): string | undefined;
-  describe(target: T): string;
 }
 
 export function valueAt(values: Values, key: string): unknown {
@@ -107,10 +116,12 @@ class ChangeNotMade extends Error {
 /** Statuses by which an API says no to a change (as opposed to a missing user or an outage). */
 const REFUSALS = new Set([400, 403, 409, 422]);
 
-/** The provider of one kind of user resource. */
+/** The provider of one kind of user resource, through its API's adapter. */
 export function userResourceProvider<T>(
-  spec: UserResourceSpec<T>,
+  resource: UserResource,
+  adapter: UserAdapter<T>,
 ): pulumi.dynamic.ResourceProvider {
+  const spec = { ...adapter, ...resource };
   const argFields = Object.keys(spec.args.shape);
   const label = API_LABELS[spec.api];
 
@@ -171,8 +182,9 @@ export function userResourceProvider<T>(
 
   return {
     async check(_olds, news) {
-      const outcome = checkInputs(spec.args, news, { resource: spec.resource });
-      return forEngine(spec.refine ? spec.refine(outcome) : outcome);
+      const checked = checkInputs(spec.args, news, { resource: spec.resource });
+      const outcome = adapter.withDefaults ? adapter.withDefaults(checked) : checked;
+      return forEngine(resource.refine ? resource.refine(outcome) : outcome);
     },
 
     async diff(_id, olds, news) {
@@ -197,8 +209,8 @@ export function userResourceProvider<T>(
 
     async create(news) {
       const inputs = programInputs(news);
-      const { id, target, current } = await spec.locate(inputs);
       const want = spec.declared(inputs);
+      const { id, target, current } = await spec.locate(inputs, Object.keys(want));
       const original = pick(current, Object.keys(want));
       refuseUnrestorable(inputs, target, original);
       try {

@@ -1,12 +1,3 @@
-export type { MembershipMode } from "../../provider/asa/membership-plan";
-export type {
-  Group as AsaGroup,
-  Role,
-  User as AsaUser,
-  UserStatus as AsaUserStatus,
-} from "../../provider/asa/schemas";
-export { Group, type GroupArgs, roles } from "./group";
-export { GroupMembership, type GroupMembershipArgs } from "./group-membership";
 export {
   type AsaLookupOptions,
   type GetGroupsOptions,
@@ -17,5 +8,15 @@ export {
   getUser,
   getUsers,
 } from "./lookups";
-export { UserAttributes, type UserAttributesArgs } from "./user-attributes";
-export { UserStatus, type UserStatusArgs } from "./user-status";
+export {
+  Group,
+  type GroupArgs,
+  GroupMembership,
+  type GroupMembershipArgs,
+  roles,
+  UserAttributes,
+  type UserAttributesArgs,
+  UserStatus,
+  type UserStatusArgs,
+} from "./resources";
+export type * from "./types";

@@ -1,13 +1,13 @@
-export type {
-  UserListItem as ScaiKeyUserListItem,
-  UserResponse as ScaiKeyUser,
-  UserStatus as ScaiKeyUserStatus,
-} from "../../provider/scaikey/schemas";
 export {
   type GetUsersOptions,
   getUser,
   getUsers,
   type ScaiKeyLookupOptions,
 } from "./lookups";
-export { UserAttributes, type UserAttributesArgs } from "./user-attributes";
-export { UserStatus, type UserStatusArgs } from "./user-status";
+export {
+  UserAttributes,
+  type UserAttributesArgs,
+  UserStatus,
+  type UserStatusArgs,
+} from "./resources";
+export type * from "./types";

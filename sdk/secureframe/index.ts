@@ -1,9 +1,13 @@
-export type { EmployeeType, User as SecureframeUser } from "../../provider/secureframe/schemas";
 export {
   type GetUsersOptions,
   getUser,
   getUsers,
   type SecureframeLookupOptions,
 } from "./lookups";
-export { UserAttributes, type UserAttributesArgs } from "./user-attributes";
-export { UserStatus, type UserStatusArgs } from "./user-status";
+export {
+  UserAttributes,
+  type UserAttributesArgs,
+  UserStatus,
+  type UserStatusArgs,
+} from "./resources";
+export type * from "./types";

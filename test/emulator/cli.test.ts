@@ -28,7 +28,8 @@ function readUntil(child: ChildProcess, marker: string): Promise<string> {
   });
 }
 
-describe("pulumi-identity CLI", () => {
+// Each test starts the CLI through tsx, a few seconds per process on a loaded machine.
+describe("pulumi-identity CLI", { timeout: 30_000 }, () => {
   test("emulator starts, prints the base URLs and credentials, serves, and saves on SIGTERM", async () => {
     const save = join(await mkdtemp(join(tmpdir(), "emulator-cli-")), "saved.json");
     const child = runCli(["emulator", "--port", "0", "--save", save]);

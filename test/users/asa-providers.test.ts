@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "vitest";
-import { userAttributesProvider } from "../../provider/asa/user-attributes-provider";
-import { userStatusProvider } from "../../provider/asa/user-status-provider";
+import { userAttributesProvider } from "../../provider/asa/user-attributes";
+import { userStatusProvider } from "../../provider/asa/user-status";
 import { UNKNOWN } from "../../provider/resource";
 import { checkReasons, create, refresh, rejection, up, useEmulator } from "./fixture";
 

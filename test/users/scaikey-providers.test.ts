@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { describe, test } from "vitest";
 import { ApiError } from "../../provider/errors";
 import type { UserResponse, UserStatusUpdate } from "../../provider/scaikey/schemas";
-import { userAttributesProvider } from "../../provider/scaikey/user-attributes-provider";
-import { userStatusProvider } from "../../provider/scaikey/user-status-provider";
-import type { ScaiKeyUserApi } from "../../provider/scaikey/user-target";
+import type { ScaiKeyUserApi } from "../../provider/scaikey/user-adapter";
+import { userAttributesProvider } from "../../provider/scaikey/user-attributes";
+import { userStatusProvider } from "../../provider/scaikey/user-status";
 import { checkReasons, create, refresh, rejection, up, useEmulator } from "./fixture";
 
 const emulator = useEmulator();

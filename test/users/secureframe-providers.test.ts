@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { describe, test } from "vitest";
 import { SecureframeClient } from "../../provider/secureframe/client";
 import type { User } from "../../provider/secureframe/schemas";
-import { userAttributesProvider } from "../../provider/secureframe/user-attributes-provider";
-import { userStatusProvider } from "../../provider/secureframe/user-status-provider";
-import type { SecureframeUserApi } from "../../provider/secureframe/user-target";
+import type { SecureframeUserApi } from "../../provider/secureframe/user-adapter";
+import { userAttributesProvider } from "../../provider/secureframe/user-attributes";
+import { userStatusProvider } from "../../provider/secureframe/user-status";
 import { checkReasons, create, refresh, rejection, up, useEmulator } from "./fixture";
 
 const emulator = useEmulator();

@@ -1,6 +1,14 @@
+import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { quote } from "../resource";
+import { labelOf, resourceSpec } from "../resource/spec";
 import { booleanArg, restoreOnDeleteArg } from "../users/args";
+import { userResourceProvider } from "../users/user-resource";
+import {
+  defaultScaiKeyUserClients,
+  type ScaiKeyUserClients,
+  scaikeyUserAdapter,
+} from "./user-adapter";
 import { scaikeyUserArg, tenantIdArg } from "./user-args";
 
 /** The statuses an administrator sets; PENDING_* come only from ScaiKey's sign-up flows. */
@@ -38,11 +46,41 @@ export const ScaiKeyUserStatusArgs = z.strictObject({
   restoreOnDelete: restoreOnDeleteArg,
 });
 
-export type ScaiKeyUserStatusArgs = z.output<typeof ScaiKeyUserStatusArgs>;
-
 /** The stored outputs: the arguments (with the tenant resolved), the user's id, and the status found at creation. */
-export type ScaiKeyUserStatusOutputs = Omit<ScaiKeyUserStatusArgs, "tenantId"> & {
-  tenantId: string;
-  userId: string;
-  originalValues: { status: string };
-};
+export const ScaiKeyUserStatusOutputs = z.object({
+  user: z.string(),
+  tenantId: z.string(),
+  status: z.enum(SETTABLE_STATUSES),
+  reason: z.string().optional(),
+  terminateSessions: z.boolean(),
+  restoreOnDelete: z.boolean(),
+  userId: z.string(),
+  originalValues: z.object({ status: z.string() }),
+});
+
+/** The provider of `scaikey.UserStatus`; `clients` is injectable for tests. */
+export function userStatusProvider(
+  clients: ScaiKeyUserClients = defaultScaiKeyUserClients,
+): pulumi.dynamic.ResourceProvider {
+  return userResourceProvider(
+    {
+      resource: labelOf(spec),
+      args: ScaiKeyUserStatusArgs,
+      declared: (args) => (args.status === undefined ? {} : { status: args.status }),
+      nest: (values) => values,
+      unrestorable: (_key, value) =>
+        (SETTABLE_STATUSES as readonly unknown[]).includes(value)
+          ? undefined
+          : `${value} is set by ScaiKey's sign-up flows, never by an administrator`,
+    },
+    scaikeyUserAdapter(clients),
+  );
+}
+
+export const spec = resourceSpec({
+  module: "scaikey",
+  type: "UserStatus",
+  args: ScaiKeyUserStatusArgs,
+  outputs: ScaiKeyUserStatusOutputs,
+  provider: () => userStatusProvider(),
+});
