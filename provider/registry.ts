@@ -1,12 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { withAccessErrors } from "./access-errors";
-import {
-  kindLabel,
-  kindOf,
-  type ResourceKind,
-  type ResourceSpec,
-  specPathOf,
-} from "./resource/spec";
+import { kindLabel, type ResourceKind, type ResourceSpec, specPathOf } from "./resource/spec";
 import { withResourceProgress } from "./resource/with-progress";
 
 export { configure } from "./config";
@@ -28,7 +22,7 @@ export function specFor(kind: ResourceKind): ResourceSpec | undefined {
     if (missing && (err as Error).message.includes(`'./${path}'`)) return undefined;
     throw err;
   }
-  return module.spec && kindOf(module.spec) === kind ? module.spec : undefined;
+  return module.spec?.kind === kind ? module.spec : undefined;
 }
 
 const loaded = new Map<ResourceKind, pulumi.dynamic.ResourceProvider>();
@@ -38,7 +32,7 @@ export function providerFor(kind: ResourceKind): pulumi.dynamic.ResourceProvider
   if (provider) return provider;
   const spec = specFor(kind);
   if (!spec) throw new Error(`pulumi-identity has no provider for ${kind}; upgrade the package.`);
-  provider = withResourceProgress(kindLabel(kind), withAccessErrors(spec.provider()));
+  provider = withResourceProgress(spec.label, withAccessErrors(spec.provider()));
   loaded.set(kind, provider);
   return provider;
 }

@@ -13,7 +13,8 @@ import {
   splitId,
   withFailure,
 } from "../resource";
-import { labelOf, resourceSpec } from "../resource/spec";
+import { resourceSpec } from "../resource/spec";
+import { storedOutputs } from "../resource/stored-outputs";
 import { withDefaultTeam } from "./check-team";
 import type { AsaClient } from "./client";
 import {
@@ -97,9 +98,8 @@ function listed(names: Iterable<string>, limit = 20): string {
 }
 
 /** What the stored outputs say, the team and group taken from the ID when they are missing. */
-function storedOutputs(id: string, props: Inputs | undefined) {
-  const parsed = GroupMembershipOutputs.partial().safeParse(props ?? {});
-  const stored = parsed.success ? parsed.data : {};
+function storedState(id: string, props: Inputs | undefined) {
+  const stored = storedOutputs(GroupMembershipOutputs, props);
   const fromId = splitId(id);
   return {
     team: stored.team ?? fromId?.scope,
@@ -241,7 +241,7 @@ export function groupMembershipProvider(
   return {
     async check(olds, news) {
       const outcome = withDefaultTeam(
-        checkInputs(GroupMembershipArgs, news, { resource: labelOf(spec) }),
+        checkInputs(GroupMembershipArgs, news, { resource: spec.label }),
       );
       return forEngine(await checkMembers(outcome, olds, client));
     },
@@ -263,7 +263,7 @@ export function groupMembershipProvider(
     },
 
     async read(id, props) {
-      const stored = storedOutputs(id, props);
+      const stored = storedState(id, props);
       const { team, group, mode, adopt } = stored;
       if (!team || !group) return {};
       const api = client(team);
@@ -281,13 +281,13 @@ export function groupMembershipProvider(
     },
 
     async update(id, olds, news) {
-      const before = storedOutputs(id, olds);
+      const before = storedState(id, olds);
       const switchesToAuthoritative = before.mode === "additive";
       return { outs: await converge(id, news, before.members, switchesToAuthoritative) };
     },
 
     async delete(id, props) {
-      const { team, group, members } = storedOutputs(id, props);
+      const { team, group, members } = storedState(id, props);
       if (!team || !group || members.size === 0) return;
       const api = client(team);
       const where = describeGroup(team, group);
@@ -304,10 +304,9 @@ export function groupMembershipProvider(
   };
 }
 
-export const spec = resourceSpec({
-  module: "asa",
-  type: "GroupMembership",
-  args: GroupMembershipArgs,
-  outputs: GroupMembershipOutputs,
-  provider: () => groupMembershipProvider(),
-});
+export const spec = resourceSpec(
+  "asa:GroupMembership",
+  GroupMembershipArgs,
+  GroupMembershipOutputs,
+  groupMembershipProvider,
+);

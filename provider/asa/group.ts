@@ -12,7 +12,8 @@ import {
   splitId,
   withoutUndefined,
 } from "../resource";
-import { labelOf, resourceSpec } from "../resource/spec";
+import { resourceSpec } from "../resource/spec";
+import { storedOutputs } from "../resource/stored-outputs";
 import { withDefaultTeam } from "./check-team";
 import type { AsaClient } from "./client";
 import { describeGroup, liveGroup, refuseFederated, writableGroup } from "./group-access";
@@ -77,9 +78,8 @@ function sameRoles(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** The stored outputs, with the team and name taken from the ID when they are missing. */
-function storedOutputs(id: string, props: Inputs | undefined): Partial<GroupOutputs> {
-  const parsed = GroupOutputs.partial().safeParse(props ?? {});
-  const stored = parsed.success ? parsed.data : {};
+function storedState(id: string, props: Inputs | undefined): Partial<GroupOutputs> {
+  const stored = storedOutputs(GroupOutputs, props);
   const fromId = splitId(id);
   return { ...stored, team: stored.team ?? fromId?.scope, name: stored.name ?? fromId?.name };
 }
@@ -102,7 +102,7 @@ export function groupProvider(
 ): pulumi.dynamic.ResourceProvider {
   return {
     async check(_olds, news) {
-      return forEngine(withDefaultTeam(checkInputs(GroupArgs, news, { resource: labelOf(spec) })));
+      return forEngine(withDefaultTeam(checkInputs(GroupArgs, news, { resource: spec.label })));
     },
 
     async diff(_id, olds, news) {
@@ -151,7 +151,7 @@ export function groupProvider(
     },
 
     async read(id, props) {
-      const stored = storedOutputs(id, props);
+      const stored = storedState(id, props);
       if (!stored.team || !stored.name) return {};
       const group = await liveGroup(client(stored.team), stored.name);
       if (!group) return {};
@@ -173,7 +173,7 @@ export function groupProvider(
     },
 
     async delete(id, props) {
-      const { team, name } = storedOutputs(id, props);
+      const { team, name } = storedState(id, props);
       if (!team || !name) return;
       const api = client(team);
       const group = await liveGroup(api, name);
@@ -188,10 +188,4 @@ export function groupProvider(
   };
 }
 
-export const spec = resourceSpec({
-  module: "asa",
-  type: "Group",
-  args: GroupArgs,
-  outputs: GroupOutputs,
-  provider: () => groupProvider(),
-});
+export const spec = resourceSpec("asa:Group", GroupArgs, GroupOutputs, groupProvider);

@@ -1,17 +1,10 @@
-import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { Inputs } from "../resource";
-import { labelOf, resourceSpec } from "../resource/spec";
-import { emailArg, requireDeclared, restoreOnDeleteArg, textArg } from "../users/args";
+import { emailArg, restoreOnDeleteArg, textArg } from "../users/args";
 import { knownFields } from "../users/known-fields";
-import { userResourceProvider, type Values } from "../users/user-resource";
+import { userResourceSpec, type Values } from "../users/user-resource";
 import { teamArg } from "./input-fields";
-import {
-  type AsaUserClients,
-  asaUserAdapter,
-  DETAIL_NAMES,
-  defaultAsaUserClients,
-} from "./user-adapter";
+import { asaUserAdapter, DETAIL_NAMES } from "./user-adapter";
 import { userUsernameArg } from "./user-args";
 
 const detailArgs = {
@@ -53,32 +46,11 @@ function declared(args: Inputs): Values {
   );
 }
 
-/** The provider of `asa.UserAttributes`; `clients` is injectable for tests. */
-export function userAttributesProvider(
-  clients: AsaUserClients = defaultAsaUserClients,
-): pulumi.dynamic.ResourceProvider {
-  return userResourceProvider(
-    {
-      resource: labelOf(spec),
-      args: AsaUserAttributesArgs,
-      refine: (outcome) =>
-        requireDeclared(
-          outcome,
-          (inputs) => Object.keys(declared(inputs)).length,
-          ["details"],
-          labelOf(spec),
-        ),
-      declared,
-      nest: (values) => ({ details: values }),
-    },
-    asaUserAdapter(clients),
-  );
-}
-
-export const spec = resourceSpec({
-  module: "asa",
-  type: "UserAttributes",
-  args: AsaUserAttributesArgs,
-  outputs: AsaUserAttributesOutputs,
-  provider: () => userAttributesProvider(),
-});
+export const spec = userResourceSpec(
+  "asa:UserAttributes",
+  AsaUserAttributesArgs,
+  AsaUserAttributesOutputs,
+  asaUserAdapter,
+  { declaredBy: ["details"], declared, nest: (values) => ({ details: values }) },
+  { secretOutputs: ["originalValues"] },
+);

@@ -1,12 +1,10 @@
-import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { type CheckOutcome, isUnknown, quote, withFailure } from "../resource";
-import { labelOf, resourceSpec } from "../resource/spec";
 import { booleanArg, restoreOnDeleteArg } from "../users/args";
-import { userResourceProvider } from "../users/user-resource";
+import { userResourceSpec } from "../users/user-resource";
 import { teamArg } from "./input-fields";
 import { UserStatus } from "./schemas";
-import { type AsaUserClients, asaUserAdapter, defaultAsaUserClients } from "./user-adapter";
+import { asaUserAdapter } from "./user-adapter";
 import { userUsernameArg } from "./user-args";
 
 const statusHint = "use ACTIVE or DISABLED (DELETED needs allowDelete: true)";
@@ -64,30 +62,18 @@ function refineDeleted(outcome: CheckOutcome): CheckOutcome {
   return outcome;
 }
 
-/** The provider of `asa.UserStatus`; `clients` is injectable for tests. */
-export function userStatusProvider(
-  clients: AsaUserClients = defaultAsaUserClients,
-): pulumi.dynamic.ResourceProvider {
-  return userResourceProvider(
-    {
-      resource: labelOf(spec),
-      args: AsaUserStatusArgs,
-      refine: refineDeleted,
-      declared: (args) => (args.status === undefined ? {} : { status: args.status }),
-      nest: (values) => values,
-      unrestorable: (_key, value) =>
-        value === "DELETED"
-          ? "the user was already DELETED, and ASA cannot change a deleted user"
-          : undefined,
-    },
-    asaUserAdapter(clients),
-  );
-}
-
-export const spec = resourceSpec({
-  module: "asa",
-  type: "UserStatus",
-  args: AsaUserStatusArgs,
-  outputs: AsaUserStatusOutputs,
-  provider: () => userStatusProvider(),
-});
+export const spec = userResourceSpec(
+  "asa:UserStatus",
+  AsaUserStatusArgs,
+  AsaUserStatusOutputs,
+  asaUserAdapter,
+  {
+    refine: refineDeleted,
+    declared: (args) => (args.status === undefined ? {} : { status: args.status }),
+    nest: (values) => values,
+    unrestorable: (_key, value) =>
+      value === "DELETED"
+        ? "the user was already DELETED, and ASA cannot change a deleted user"
+        : undefined,
+  },
+);

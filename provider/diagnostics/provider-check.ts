@@ -37,13 +37,14 @@ const providerCheckProvider: pulumi.dynamic.ResourceProvider = {
   async delete() {},
 };
 
-export const spec = resourceSpec({
-  module: "diagnostics",
-  type: "ProviderCheck",
-  args: z.strictObject({}),
-  outputs: z.object({
-    packageVersion: z.string(),
-    settings: z.record(z.string(), z.enum(["config", "environment", "missing"])),
-  }),
-  provider: () => providerCheckProvider,
+const ProviderCheckOutputs = z.object({
+  packageVersion: z.string(),
+  settings: z.record(z.string(), z.enum(["config", "environment", "missing"])),
 });
+
+export const spec = resourceSpec(
+  "diagnostics:ProviderCheck",
+  z.strictObject({}),
+  ProviderCheckOutputs,
+  () => providerCheckProvider,
+);

@@ -4,57 +4,74 @@ import type { z } from "zod";
 /** The namespaces of the package's resources, as programs write them (`asa.Group`). */
 export type Module = "asa" | "secureframe" | "scaikey" | "diagnostics";
 
-/** A resource's kind, `<module>:<Type>`, as handles and the registry name it. */
+/** A resource's kind, `<module>:<Type>`: the one spelling the others come from. */
 export type ResourceKind = `${Module}:${string}`;
 
 /**
  * Everything one kind of resource is, in one place: its name, the arguments check validates, the
  * outputs its provider stores (parsed wherever they are read back), and the provider itself. The
  * registry finds a kind's spec by name (`asa:GroupMembership` → `provider/asa/group-membership.ts`),
- * the handle that Pulumi serializes names the kind, and the SDK class takes its output names from
- * the outputs schema.
+ * so does the SDK class its handle (`provider/handles/asa-group-membership.ts`), and the class
+ * takes its output names and secret outputs from here.
  */
 export interface ResourceSpec<
   Args extends z.ZodObject = z.ZodObject,
   Outputs extends z.ZodObject = z.ZodObject,
 > {
+  kind: ResourceKind;
   module: Module;
   type: string;
+  /** How messages name the kind, as programs write it: `asa.GroupMembership`. */
+  label: string;
   args: Args;
   outputs: Outputs;
+  /** Outputs always stored encrypted (values found on the user, which may be personal). */
+  secretOutputs: readonly string[];
   provider(): pulumi.dynamic.ResourceProvider;
 }
 
-/** `asa:GroupMembership`. */
-export function kindOf(spec: Pick<ResourceSpec, "module" | "type">): ResourceKind {
-  return `${spec.module}:${spec.type}`;
+export interface SpecOptions {
+  secretOutputs?: readonly string[];
 }
 
-/** How messages name a kind, as programs write it: `asa:GroupMembership` → `asa.GroupMembership`. */
+export function resourceSpec<Args extends z.ZodObject, Outputs extends z.ZodObject, Provider>(
+  kind: ResourceKind,
+  args: Args,
+  outputs: Outputs,
+  provider: Provider & (() => pulumi.dynamic.ResourceProvider),
+  options: SpecOptions = {},
+): ResourceSpec<Args, Outputs> & { provider: Provider } {
+  const [module, type] = kind.split(":") as [Module, string];
+  const label = kindLabel(kind);
+  return { kind, module, type, label, args, outputs, provider, secretOutputs: [], ...options };
+}
+
+/** How messages name a kind: `asa:GroupMembership` → `asa.GroupMembership`. */
 export function kindLabel(kind: ResourceKind): string {
   return kind.replace(":", ".");
 }
 
-/** How messages name the spec's kind: `asa.GroupMembership`. */
-export function labelOf(spec: Pick<ResourceSpec, "module" | "type">): string {
-  return kindLabel(kindOf(spec));
+/** The engine's type token of a dynamic resource: `pulumi-nodejs:dynamic/asa:GroupMembership`. */
+export function typeTokenOf(kind: ResourceKind): string {
+  return `pulumi-nodejs:dynamic/${kind}`;
 }
 
-/** The engine's type token of a dynamic resource: `pulumi-nodejs:dynamic/asa:GroupMembership`. */
-export function typeTokenOf(spec: Pick<ResourceSpec, "module" | "type">): string {
-  return `pulumi-nodejs:dynamic/${spec.module}:${spec.type}`;
+const KIND = /^(asa|secureframe|scaikey|diagnostics):([A-Z][A-Za-z]*)$/;
+
+/** `GroupMembership` → `group-membership`. */
+function fileName(type: string): string {
+  return type.replace(/(?<=[a-z])([A-Z])/g, "-$1").toLowerCase();
 }
 
 /** Where the registry finds a kind's spec: `asa:GroupMembership` → `asa/group-membership`. */
-export function specPathOf(kind: ResourceKind): string | undefined {
-  const match = /^(asa|secureframe|scaikey|diagnostics):([A-Z][A-Za-z]*)$/.exec(kind);
-  if (!match) return undefined;
-  const file = (match[2] as string).replace(/(?<=[a-z])([A-Z])/g, "-$1").toLowerCase();
-  return `${match[1]}/${file}`;
+export function specPathOf(kind: string): string | undefined {
+  const match = KIND.exec(kind);
+  return match ? `${match[1]}/${fileName(match[2] as string)}` : undefined;
 }
 
-export function resourceSpec<Args extends z.ZodObject, Outputs extends z.ZodObject>(
-  spec: ResourceSpec<Args, Outputs>,
-): ResourceSpec<Args, Outputs> {
-  return spec;
+/** The kind's handle, in provider/handles/: `asa:GroupMembership` → `asa-group-membership`. */
+export function handleNameOf(kind: ResourceKind): string {
+  const path = specPathOf(kind);
+  if (!path) throw new Error(`${kind} is not a kind of this package`);
+  return path.replace("/", "-");
 }

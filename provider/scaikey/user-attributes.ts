@@ -1,16 +1,8 @@
-import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { Inputs } from "../resource";
-import { labelOf, resourceSpec } from "../resource/spec";
-import { emailArg, requireDeclared, restoreOnDeleteArg, textArg } from "../users/args";
-import { userResourceProvider, type Values } from "../users/user-resource";
-import {
-  CUSTOM,
-  defaultScaiKeyUserClients,
-  FIELD_NAMES,
-  type ScaiKeyUserClients,
-  scaikeyUserAdapter,
-} from "./user-adapter";
+import { emailArg, restoreOnDeleteArg, textArg } from "../users/args";
+import { userResourceSpec, type Values } from "../users/user-resource";
+import { CUSTOM, FIELD_NAMES, scaikeyUserAdapter } from "./user-adapter";
 import {
   customAttributesArg,
   localeArg,
@@ -92,37 +84,20 @@ function nest(values: Values): Inputs {
   };
 }
 
-/** The provider of `scaikey.UserAttributes`; `clients` is injectable for tests. */
-export function userAttributesProvider(
-  clients: ScaiKeyUserClients = defaultScaiKeyUserClients,
-): pulumi.dynamic.ResourceProvider {
-  return userResourceProvider(
-    {
-      resource: labelOf(spec),
-      args: ScaiKeyUserAttributesArgs,
-      refine: (outcome) =>
-        requireDeclared(
-          outcome,
-          (inputs) => Object.keys(declared(inputs)).length,
-          [...FIELD_NAMES, "customAttributes"],
-          labelOf(spec),
-        ),
-      declared,
-      nest,
-      // The API keeps the email, locale and time zone when sent null: they cannot be cleared.
-      unrestorable: (key, value) =>
-        value === null && (key === "email" || key === "locale" || key === "timezone")
-          ? `ScaiKey cannot clear ${key}`
-          : undefined,
-    },
-    scaikeyUserAdapter(clients),
-  );
-}
-
-export const spec = resourceSpec({
-  module: "scaikey",
-  type: "UserAttributes",
-  args: ScaiKeyUserAttributesArgs,
-  outputs: ScaiKeyUserAttributesOutputs,
-  provider: () => userAttributesProvider(),
-});
+export const spec = userResourceSpec(
+  "scaikey:UserAttributes",
+  ScaiKeyUserAttributesArgs,
+  ScaiKeyUserAttributesOutputs,
+  scaikeyUserAdapter,
+  {
+    declaredBy: [...FIELD_NAMES, "customAttributes"],
+    declared,
+    nest,
+    // The API keeps the email, locale and time zone when sent null: they cannot be cleared.
+    unrestorable: (key, value) =>
+      value === null && (key === "email" || key === "locale" || key === "timezone")
+        ? `ScaiKey cannot clear ${key}`
+        : undefined,
+  },
+  { secretOutputs: ["originalValues"] },
+);

@@ -1,14 +1,8 @@
-import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { quote } from "../resource";
-import { labelOf, resourceSpec } from "../resource/spec";
 import { booleanArg, restoreOnDeleteArg } from "../users/args";
-import { userResourceProvider } from "../users/user-resource";
-import {
-  defaultScaiKeyUserClients,
-  type ScaiKeyUserClients,
-  scaikeyUserAdapter,
-} from "./user-adapter";
+import { userResourceSpec } from "../users/user-resource";
+import { scaikeyUserAdapter } from "./user-adapter";
 import { scaikeyUserArg, tenantIdArg } from "./user-args";
 
 /** The statuses an administrator sets; PENDING_* come only from ScaiKey's sign-up flows. */
@@ -58,29 +52,17 @@ export const ScaiKeyUserStatusOutputs = z.object({
   originalValues: z.object({ status: z.string() }),
 });
 
-/** The provider of `scaikey.UserStatus`; `clients` is injectable for tests. */
-export function userStatusProvider(
-  clients: ScaiKeyUserClients = defaultScaiKeyUserClients,
-): pulumi.dynamic.ResourceProvider {
-  return userResourceProvider(
-    {
-      resource: labelOf(spec),
-      args: ScaiKeyUserStatusArgs,
-      declared: (args) => (args.status === undefined ? {} : { status: args.status }),
-      nest: (values) => values,
-      unrestorable: (_key, value) =>
-        (SETTABLE_STATUSES as readonly unknown[]).includes(value)
-          ? undefined
-          : `${value} is set by ScaiKey's sign-up flows, never by an administrator`,
-    },
-    scaikeyUserAdapter(clients),
-  );
-}
-
-export const spec = resourceSpec({
-  module: "scaikey",
-  type: "UserStatus",
-  args: ScaiKeyUserStatusArgs,
-  outputs: ScaiKeyUserStatusOutputs,
-  provider: () => userStatusProvider(),
-});
+export const spec = userResourceSpec(
+  "scaikey:UserStatus",
+  ScaiKeyUserStatusArgs,
+  ScaiKeyUserStatusOutputs,
+  scaikeyUserAdapter,
+  {
+    declared: (args) => (args.status === undefined ? {} : { status: args.status }),
+    nest: (values) => values,
+    unrestorable: (_key, value) =>
+      (SETTABLE_STATUSES as readonly unknown[]).includes(value)
+        ? undefined
+        : `${value} is set by ScaiKey's sign-up flows, never by an administrator`,
+  },
+);

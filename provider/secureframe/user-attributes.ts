@@ -1,15 +1,8 @@
-import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { isUnknown, withFailure } from "../resource";
-import { labelOf, resourceSpec } from "../resource/spec";
-import { booleanArg, requireDeclared, restoreOnDeleteArg } from "../users/args";
-import { userResourceProvider } from "../users/user-resource";
-import {
-  declaredFields,
-  defaultSecureframeUserClients,
-  type SecureframeUserClients,
-  secureframeUserAdapter,
-} from "./user-adapter";
+import { type CheckOutcome, isUnknown, withFailure } from "../resource";
+import { booleanArg, restoreOnDeleteArg } from "../users/args";
+import { userResourceSpec } from "../users/user-resource";
+import { declaredFields, secureframeUserAdapter } from "./user-adapter";
 import { dateArg, employeeTypeArg, SETTABLE_EMPLOYEE_TYPES, secureframeUserArg } from "./user-args";
 
 /** The attributes secureframe.UserAttributes manages. */
@@ -48,55 +41,41 @@ export const SecureframeUserAttributesOutputs = z.object({
   }),
 });
 
-/** The provider of `secureframe.UserAttributes`; `clients` is injectable for tests. */
-export function userAttributesProvider(
-  clients: SecureframeUserClients = defaultSecureframeUserClients,
-): pulumi.dynamic.ResourceProvider {
-  const declared = declaredFields(ATTRIBUTE_NAMES);
-  return userResourceProvider(
-    {
-      resource: labelOf(spec),
-      args: SecureframeUserAttributesArgs,
-      declared,
-      nest: (values) => values,
-      refine(checked) {
-        const outcome = requireDeclared(
-          checked,
-          (inputs) => ATTRIBUTE_NAMES.filter((name) => inputs[name] !== undefined).length,
-          ATTRIBUTE_NAMES,
-          labelOf(spec),
-        );
-        const { startDate, endDate } = outcome.inputs;
-        if (
-          typeof startDate === "string" &&
-          typeof endDate === "string" &&
-          !isUnknown(startDate) &&
-          !isUnknown(endDate) &&
-          outcome.failures.length === 0 &&
-          Date.parse(endDate) < Date.parse(startDate)
-        ) {
-          return withFailure(
-            outcome,
-            "endDate",
-            `${endDate} is before startDate ${startDate}; swap them or fix one`,
-          );
-        }
-        return outcome;
-      },
-      // An update can set only these employee types, and cannot clear it.
-      unrestorable: (key, value) =>
-        key === "employeeType" && !(SETTABLE_EMPLOYEE_TYPES as readonly unknown[]).includes(value)
-          ? `Secureframe's API cannot set employee_type to ${JSON.stringify(value)}`
-          : undefined,
-    },
-    secureframeUserAdapter(clients),
-  );
+/** The end date may not come before the start date. */
+function refineDates(outcome: CheckOutcome): CheckOutcome {
+  const { startDate, endDate } = outcome.inputs;
+  if (
+    typeof startDate === "string" &&
+    typeof endDate === "string" &&
+    !isUnknown(startDate) &&
+    !isUnknown(endDate) &&
+    outcome.failures.length === 0 &&
+    Date.parse(endDate) < Date.parse(startDate)
+  ) {
+    return withFailure(
+      outcome,
+      "endDate",
+      `${endDate} is before startDate ${startDate}; swap them or fix one`,
+    );
+  }
+  return outcome;
 }
 
-export const spec = resourceSpec({
-  module: "secureframe",
-  type: "UserAttributes",
-  args: SecureframeUserAttributesArgs,
-  outputs: SecureframeUserAttributesOutputs,
-  provider: () => userAttributesProvider(),
-});
+export const spec = userResourceSpec(
+  "secureframe:UserAttributes",
+  SecureframeUserAttributesArgs,
+  SecureframeUserAttributesOutputs,
+  secureframeUserAdapter,
+  {
+    declaredBy: ATTRIBUTE_NAMES,
+    declared: declaredFields(ATTRIBUTE_NAMES),
+    nest: (values) => values,
+    refine: refineDates,
+    // An update can set only these employee types, and cannot clear it.
+    unrestorable: (key, value) =>
+      key === "employeeType" && !(SETTABLE_EMPLOYEE_TYPES as readonly unknown[]).includes(value)
+        ? `Secureframe's API cannot set employee_type to ${JSON.stringify(value)}`
+        : undefined,
+  },
+  { secretOutputs: ["originalValues"] },
+);

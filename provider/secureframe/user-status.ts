@@ -1,14 +1,7 @@
-import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { labelOf, resourceSpec } from "../resource/spec";
 import { booleanArg, restoreOnDeleteArg } from "../users/args";
-import { userResourceProvider } from "../users/user-resource";
-import {
-  declaredFields,
-  defaultSecureframeUserClients,
-  type SecureframeUserClients,
-  secureframeUserAdapter,
-} from "./user-adapter";
+import { userResourceSpec } from "../users/user-resource";
+import { declaredFields, secureframeUserAdapter } from "./user-adapter";
 import { secureframeUserArg } from "./user-args";
 
 /** secureframe.UserStatus's arguments, as check validates and normalises them. */
@@ -30,27 +23,15 @@ export const SecureframeUserStatusOutputs = z.object({
   originalValues: z.object({ active: z.boolean().nullable() }),
 });
 
-/** The provider of `secureframe.UserStatus`; `clients` is injectable for tests. */
-export function userStatusProvider(
-  clients: SecureframeUserClients = defaultSecureframeUserClients,
-): pulumi.dynamic.ResourceProvider {
-  return userResourceProvider(
-    {
-      resource: labelOf(spec),
-      args: SecureframeUserStatusArgs,
-      declared: declaredFields(["active"]),
-      nest: (values) => values,
-      unrestorable: (_key, value) =>
-        value === null ? "Secureframe's API cannot leave active unset" : undefined,
-    },
-    secureframeUserAdapter(clients),
-  );
-}
-
-export const spec = resourceSpec({
-  module: "secureframe",
-  type: "UserStatus",
-  args: SecureframeUserStatusArgs,
-  outputs: SecureframeUserStatusOutputs,
-  provider: () => userStatusProvider(),
-});
+export const spec = userResourceSpec(
+  "secureframe:UserStatus",
+  SecureframeUserStatusArgs,
+  SecureframeUserStatusOutputs,
+  secureframeUserAdapter,
+  {
+    declared: declaredFields(["active"]),
+    nest: (values) => values,
+    unrestorable: (_key, value) =>
+      value === null ? "Secureframe's API cannot leave active unset" : undefined,
+  },
+);

@@ -14,6 +14,14 @@ import {
   quote,
   withoutUndefined,
 } from "../resource";
+import {
+  type ResourceKind,
+  type ResourceSpec,
+  resourceSpec,
+  type SpecOptions,
+} from "../resource/spec";
+import { storedOutputs } from "../resource/stored-outputs";
+import { requireDeclared } from "./args";
 
 /**
  * A user's managed values, flat and camelCase: `firstName`, `status`, `customAttributes.employer`.
@@ -65,14 +73,16 @@ export interface UserAdapter<T> {
 }
 
 /**
- * What one kind of user resource manages: its arguments, and which of its API's values they
- * declare. The resource never creates nor deletes the user: create and update change the declared
- * values, delete puts back the values found at creation when `restoreOnDelete` is true.
+ * Which of its API's values one kind of user resource declares (its arguments are in its spec).
+ * The resource never creates nor deletes the user: create and update change the declared values,
+ * delete puts back the values found at creation when `restoreOnDelete` is true.
  */
 export interface UserResource {
-  /** The class's name, e.g. `scaikey.UserStatus`, for messages. */
-  resource: string;
-  args: z.ZodObject;
+  /**
+   * The arguments that declare values, each optional: check asks for at least one (a resource
+   * that manages nothing is a mistake in the program).
+   */
+  declaredBy?: readonly string[];
   /** Checks after the schema's own and the adapter's defaults (cross-field rules). */
   refine?(outcome: CheckOutcome): CheckOutcome;
   /** The values declared by arguments (or by an `originalValues` fragment), flat. */
@@ -116,14 +126,35 @@ class ChangeNotMade extends Error {
 /** Statuses by which an API says no to a change (as opposed to a missing user or an outage). */
 const REFUSALS = new Set([400, 403, 409, 422]);
 
+/**
+ * The spec of a user resource: its provider is the generic one below over its API's adapter, and
+ * `spec.provider(clients)` builds it over other clients (tests).
+ */
+export function userResourceSpec<Args extends z.ZodObject, Outputs extends z.ZodObject, C, T>(
+  kind: ResourceKind,
+  args: Args,
+  outputs: Outputs,
+  adapter: (clients?: C) => UserAdapter<T>,
+  resource: UserResource,
+  options?: SpecOptions,
+) {
+  const provider = (clients?: C): pulumi.dynamic.ResourceProvider =>
+    userResourceProvider(spec, resource, adapter(clients));
+  const spec = resourceSpec(kind, args, outputs, provider, options);
+  return spec;
+}
+
 /** The provider of one kind of user resource, through its API's adapter. */
-export function userResourceProvider<T>(
+function userResourceProvider<T>(
+  { label: resourceLabel, args: argsSchema, outputs: outputsSchema }: ResourceSpec,
   resource: UserResource,
   adapter: UserAdapter<T>,
 ): pulumi.dynamic.ResourceProvider {
-  const spec = { ...adapter, ...resource };
-  const argFields = Object.keys(spec.args.shape);
+  const spec = { ...adapter, ...resource, resource: resourceLabel };
+  const argFields = Object.keys(argsSchema.shape);
   const label = API_LABELS[spec.api];
+  /** The stored outputs, each as the outputs schema reads it. */
+  const outputsOf = (props: Inputs | undefined): Inputs => storedOutputs(outputsSchema, props);
 
   function outputs(inputs: Inputs, target: T, original: Values): Inputs {
     return withoutUndefined({
@@ -180,11 +211,17 @@ export function userResourceProvider<T>(
     return after;
   }
 
+  const countDeclared = (inputs: Inputs) =>
+    Object.values(resource.declared(inputs)).filter((value) => value !== undefined).length;
+
   return {
     async check(_olds, news) {
-      const checked = checkInputs(spec.args, news, { resource: spec.resource });
+      const checked = checkInputs(argsSchema, news, { resource: spec.resource });
       const outcome = adapter.withDefaults ? adapter.withDefaults(checked) : checked;
-      return forEngine(resource.refine ? resource.refine(outcome) : outcome);
+      const declaring = resource.declaredBy
+        ? requireDeclared(outcome, countDeclared, resource.declaredBy, spec.resource)
+        : outcome;
+      return forEngine(resource.refine ? resource.refine(declaring) : declaring);
     },
 
     async diff(_id, olds, news) {
@@ -231,7 +268,7 @@ export function userResourceProvider<T>(
     },
 
     async read(id, props) {
-      const stored = programInputs(props ?? {});
+      const stored = outputsOf(props);
       const target = spec.targetOf(id, stored);
       if (target === undefined) return {};
       const current = await spec.fetch(target);
@@ -243,12 +280,13 @@ export function userResourceProvider<T>(
       );
       return {
         id,
-        props: withoutUndefined({ ...stored, ...now }),
+        props: withoutUndefined({ ...programInputs(props ?? {}), ...now }),
         inputs: withoutUndefined({ ...args, ...now }),
       };
     },
 
-    async update(id, olds, news) {
+    async update(id, storedOlds, news) {
+      const olds = outputsOf(storedOlds);
       const inputs = programInputs(news);
       const target = spec.targetOf(id, olds);
       if (target === undefined)
@@ -272,7 +310,8 @@ export function userResourceProvider<T>(
       return { outs: outputs(inputs, target, original) };
     },
 
-    async delete(id, props) {
+    async delete(id, storedProps) {
+      const props = outputsOf(storedProps);
       if (props.restoreOnDelete !== true) return;
       const target = spec.targetOf(id, props);
       if (target === undefined) return;

@@ -8,36 +8,20 @@ import { spec as statusSpec } from "../../provider/asa/user-status";
 import {
   IdentityResource,
   type InputArgs,
-  identityOf,
   type OutputsOf,
+  resourceClass,
   resourceUrn,
-  withSecretOutputs,
 } from "../identity-resource";
 import { unlessOwned } from "./membership-owners";
-import type {
-  GroupArgValues,
-  GroupMembershipArgValues,
-  GroupMembershipOutputs,
-  GroupOutputs,
-  Role,
-  UserAttributesArgValues,
-  UserAttributesOutputs,
-  UserStatusArgValues,
-  UserStatusOutputs,
-} from "./types";
-
-import groupHandle = require("../../provider/handles/asa-group");
-import membershipHandle = require("../../provider/handles/asa-group-membership");
-import attributesHandle = require("../../provider/handles/asa-user-attributes");
-import statusHandle = require("../../provider/handles/asa-user-status");
+import type * as types from "./types";
 
 /** The roles an ASA group can grant, e.g. to validate a roster file before declaring groups. */
-export const roles: readonly Role[] = RoleSchema.options;
+export const roles: readonly types.Role[] = RoleSchema.options;
 
 const brand = Symbol.for("pulumi-identity:asa:Group");
 
-export type GroupArgs = InputArgs<GroupArgValues>;
-export interface Group extends OutputsOf<GroupOutputs> {}
+export type GroupArgs = InputArgs<types.GroupArgValues>;
+export interface Group extends OutputsOf<types.GroupOutputs> {}
 
 /**
  * An Okta Advanced Server Access group and the roles it grants. ID: `team/name`.
@@ -51,17 +35,17 @@ export class Group extends IdentityResource {
 
   constructor(name: string, args: GroupArgs, opts?: pulumi.CustomResourceOptions) {
     // Arguments not listed here go to the provider, whose check refuses them by name.
-    super(groupHandle, identityOf(groupSpec), name, { ...args }, opts);
+    super(groupSpec, name, { ...args }, opts);
     Object.defineProperty(this, brand, { value: true });
   }
 }
 
-export type GroupMembershipArgs = Omit<InputArgs<GroupMembershipArgValues>, "group"> & {
+export type GroupMembershipArgs = Omit<InputArgs<types.GroupMembershipArgValues>, "group"> & {
   /** The group: its name, or an `asa.Group` (whose team is then used unless `team` is given).
    * Changing it replaces the resource. */
   group: pulumi.Input<string> | Group;
 };
-export interface GroupMembership extends OutputsOf<GroupMembershipOutputs> {}
+export interface GroupMembership extends OutputsOf<types.GroupMembershipOutputs> {}
 
 /**
  * Who is in an ASA group. ID: `team/group`. Changes send only the difference (adds and removes
@@ -80,15 +64,10 @@ export class GroupMembership extends IdentityResource {
     const urn = unlessOwned(
       name,
       { team: teamName, group: groupName, mode, members },
-      resourceUrn(name, "asa", "GroupMembership", opts),
+      resourceUrn(name, membershipSpec.kind, opts),
     );
-    super(
-      membershipHandle,
-      identityOf(membershipSpec),
-      name,
-      { ...unknown, group: groupName, members, mode, team: teamName, adopt, __urn: urn },
-      opts,
-    );
+    const inputs = { ...unknown, group: groupName, members, mode, team: teamName, adopt };
+    super(membershipSpec, name, { ...inputs, __urn: urn }, opts);
     // The engine stores members as a name set ({ "<username>": true }), which is also what a
     // preview of a change hands back: programs always see sorted lists.
     const sorted = (stored: pulumi.Output<unknown>) =>
@@ -100,37 +79,26 @@ export class GroupMembership extends IdentityResource {
   }
 }
 
-export type UserAttributesArgs = InputArgs<UserAttributesArgValues>;
-export interface UserAttributes extends OutputsOf<UserAttributesOutputs> {}
-
 /**
  * The details of an existing Okta ASA user: only those declared are managed (`PUT
  * /v1/teams/{team}/users/{user}`). ID: `team/username`. Refresh reads the declared details back;
  * delete leaves them, or puts back those found at creation with `restoreOnDelete: true`.
  * Never creates nor deletes the user.
  */
-export class UserAttributes extends IdentityResource {
-  constructor(name: string, args: UserAttributesArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      attributesHandle,
-      identityOf(attributesSpec),
-      name,
-      args,
-      withSecretOutputs(opts, ["originalValues"]),
-    );
-  }
-}
-
-export type UserStatusArgs = InputArgs<UserStatusArgValues>;
-export interface UserStatus extends OutputsOf<UserStatusOutputs> {}
+export const UserAttributes = resourceClass<
+  types.UserAttributesArgValues,
+  types.UserAttributesOutputs
+>(attributesSpec);
+export type UserAttributes = InstanceType<typeof UserAttributes>;
+export type UserAttributesArgs = InputArgs<types.UserAttributesArgValues>;
 
 /**
  * The status of an existing Okta ASA user (`PUT /v1/teams/{team}/users/{user}`). ID:
  * `team/username`. Refresh reads the status back; delete leaves it, or puts back the one found at
  * creation with `restoreOnDelete: true`. DELETED ends the user for good: ASA cannot undo it.
  */
-export class UserStatus extends IdentityResource {
-  constructor(name: string, args: UserStatusArgs, opts?: pulumi.CustomResourceOptions) {
-    super(statusHandle, identityOf(statusSpec), name, args, opts);
-  }
-}
+export const UserStatus = resourceClass<types.UserStatusArgValues, types.UserStatusOutputs>(
+  statusSpec,
+);
+export type UserStatus = InstanceType<typeof UserStatus>;
+export type UserStatusArgs = InputArgs<types.UserStatusArgValues>;

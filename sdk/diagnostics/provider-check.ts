@@ -1,8 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { spec } from "../../provider/diagnostics/provider-check";
-import { IdentityResource, identityOf, type OutputsOf } from "../identity-resource";
-
-import providerCheckHandle = require("../../provider/handles/diagnostics-provider-check");
+import { IdentityResource, type OutputsOf } from "../identity-resource";
 
 /** Where a setting's value came from, as the providers see it (never a value). */
 export type SettingSource = "config" | "environment" | "missing";
@@ -23,6 +21,6 @@ export interface ProviderCheck extends OutputsOf<ProviderCheckOutputs> {}
  */
 export class ProviderCheck extends IdentityResource {
   constructor(name: string, opts?: pulumi.CustomResourceOptions) {
-    super(providerCheckHandle, identityOf(spec), name, {}, opts);
+    super(spec, name, {}, opts);
   }
 }

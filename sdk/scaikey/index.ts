@@ -1,13 +1,3 @@
-export {
-  type GetUsersOptions,
-  getUser,
-  getUsers,
-  type ScaiKeyLookupOptions,
-} from "./lookups";
-export {
-  UserAttributes,
-  type UserAttributesArgs,
-  UserStatus,
-  type UserStatusArgs,
-} from "./resources";
+export * from "./lookups";
+export * from "./resources";
 export type * from "./types";

@@ -3,8 +3,8 @@ import { describe, test } from "vitest";
 import { SecureframeClient } from "../../provider/secureframe/client";
 import type { User } from "../../provider/secureframe/schemas";
 import type { SecureframeUserApi } from "../../provider/secureframe/user-adapter";
-import { userAttributesProvider } from "../../provider/secureframe/user-attributes";
-import { userStatusProvider } from "../../provider/secureframe/user-status";
+import { spec as attributesSpec } from "../../provider/secureframe/user-attributes";
+import { spec as statusSpec } from "../../provider/secureframe/user-status";
 import { checkReasons, create, refresh, rejection, up, useEmulator } from "./fixture";
 
 const emulator = useEmulator();
@@ -13,7 +13,7 @@ const benjy = "1ccce84a-77ee-4b97-9a00-a15e31c001d7";
 const user = (id: string) => emulator().control.secureframe.user(id);
 
 describe("secureframe.UserAttributes", () => {
-  const provider = userAttributesProvider();
+  const provider = attributesSpec.provider();
 
   test("create resolves an email to the id once, sets the declared values through the query string, and records what it found", async () => {
     const { id, outs } = await create(provider, {
@@ -159,7 +159,7 @@ describe("secureframe.UserAttributes", () => {
       read_only: true,
     });
     await emulator().control.loadData(data);
-    const readOnly = userAttributesProvider(
+    const readOnly = attributesSpec.provider(
       () =>
         new SecureframeClient({
           baseUrl: emulator().secureframeUrl,
@@ -196,7 +196,7 @@ describe("secureframe.UserAttributes", () => {
     };
     const err = await rejection(
       create(
-        userAttributesProvider(() => api),
+        attributesSpec.provider(() => api),
         { user: jason, employeeType: "contractor", inAuditScope: false },
       ),
     );
@@ -218,7 +218,7 @@ describe("secureframe.UserAttributes", () => {
 });
 
 describe("secureframe.UserStatus", () => {
-  const provider = userStatusProvider();
+  const provider = statusSpec.provider();
 
   test("create sets active and records the value found; delete leaves it by default", async () => {
     const { id, outs } = await create(provider, { user: jason, active: false });
