@@ -8,7 +8,7 @@ import { describe, test } from "vitest";
 import { parseEmulatorData } from "../../emulator";
 import { call } from "./helpers";
 
-const cli = join(__dirname, "../../cli/index.ts");
+const cli = join(__dirname, "../../emulator/cli.ts");
 
 function runCli(args: string[]): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", cli, ...args], {
@@ -28,10 +28,10 @@ function readUntil(child: ChildProcess, marker: string): Promise<string> {
   });
 }
 
-describe("pulumi-identity CLI", () => {
+describe("pulumi-identity-emulator CLI", () => {
   test("emulator starts, prints the base URLs and credentials, serves, and saves on SIGTERM", async () => {
     const save = join(await mkdtemp(join(tmpdir(), "emulator-cli-")), "saved.json");
-    const child = runCli(["emulator", "--port", "0", "--save", save]);
+    const child = runCli(["--port", "0", "--save", save]);
     try {
       const output = await readUntil(child, "Press Ctrl+C");
       const asaUrl = /ASA\s+(http:\/\/\S+\/asa)/.exec(output)?.[1];
@@ -64,11 +64,11 @@ describe("pulumi-identity CLI", () => {
   });
 
   test("--help prints the usage; an unknown option exits 2", async () => {
-    const help = runCli(["emulator", "--help"]);
+    const help = runCli(["--help"]);
     const output = await readUntil(help, "--empty");
-    assert.match(output, /Usage: pulumi-identity emulator/);
+    assert.match(output, /Usage: pulumi-identity-emulator/);
     assert.equal((await once(help, "exit"))[0], 0);
-    const bad = runCli(["emulator", "--colour"]);
+    const bad = runCli(["--colour"]);
     assert.equal((await once(bad, "exit"))[0], 2);
   });
 });
