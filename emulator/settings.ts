@@ -1,7 +1,11 @@
 import { z } from "zod";
 
 /** Switches between readings of the APIs where public sources disagree. */
-const asaDefaults = { usernames: "exact", nextLinks: "same-origin" } as const;
+const asaDefaults = {
+  usernames: "exact",
+  nextLinks: "same-origin",
+  liveGroupDeletedAt: "null",
+} as const;
 
 export const settingsSchema = z.strictObject({
   asa: z
@@ -15,6 +19,10 @@ export const settingsSchema = z.strictObject({
       nextLinks: z
         .union([z.enum(["same-origin", "loop"]), z.url({ protocol: /^https?$/ })])
         .default("same-origin"),
+      /** A live group's `deleted_at`: `null` (what Okta's own clients read as live: they take any
+       * non-null value for a soft delete), or `zero-time`: "0001-01-01T00:00:00Z", as the seed's
+       * examples show it. */
+      liveGroupDeletedAt: z.enum(["null", "zero-time"]).default("null"),
     })
     .default(asaDefaults),
   secureframe: z
