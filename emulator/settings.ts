@@ -27,9 +27,11 @@ export const settingsSchema = z.strictObject({
     .default(asaDefaults),
   secureframe: z
     .strictObject({
-      /** `data`: lists as `{"data": [...]}` (what clients in the wild read); `array`: a top-level
-       * JSON array (what the OpenAPI document and the seed show). */
-      listShape: z.enum(["data", "array"]).default("data"),
+      /** `data`: lists as `{"data": [user, ...]}` (what the live service answers, and clients in
+       * the wild read); `array`: a top-level JSON array of users (the seed's sample is a top-level
+       * array, its items not shown); `openapi`: a top-level array whose items each wrap one user
+       * as `{"data": user, "included": []}`, as the OpenAPI document's schema says. */
+      listShape: z.enum(["data", "array", "openapi"]).default("data"),
     })
     .default({ listShape: "data" }),
 });
