@@ -16,13 +16,16 @@ pulumi-identity-emulator package; \`pulumi-identity emulator --help\` lists its 
 
 const emulatorPackage = "pulumi-identity-emulator";
 
-/** The emulator package's package.json and command, or undefined when it is not installed. */
-function findEmulator(): { version: string; bin: string } | undefined {
+/**
+ * The emulator package's version and command, or undefined when it is not installed: looked for
+ * from `paths` (the current folder's project, then beside this package).
+ */
+export function findEmulator(
+  paths = [process.cwd(), __dirname],
+): { version: string; bin: string } | undefined {
   let manifestPath: string;
   try {
-    manifestPath = require.resolve(`${emulatorPackage}/package.json`, {
-      paths: [process.cwd(), __dirname],
-    });
+    manifestPath = require.resolve(`${emulatorPackage}/package.json`, { paths });
   } catch {
     return undefined;
   }
@@ -33,8 +36,8 @@ function findEmulator(): { version: string; bin: string } | undefined {
   };
 }
 
-function runEmulator(args: string[]): Promise<number> {
-  const emulator = findEmulator();
+function runEmulator(args: string[], paths?: string[]): Promise<number> {
+  const emulator = findEmulator(paths);
   if (!emulator) {
     process.stderr.write(
       `The emulator is a package of its own. Install it beside pulumi-identity:\n\n` +
@@ -50,14 +53,21 @@ function runEmulator(args: string[]): Promise<number> {
     );
   const child = spawn(process.execPath, [emulator.bin, ...args], { stdio: "inherit" });
   // Ctrl+C reaches both processes; a SIGTERM sent to this one is passed on, so --save still works.
-  process.on("SIGINT", () => {});
-  process.on("SIGTERM", () => child.kill("SIGTERM"));
+  const ignore = () => {};
+  const forward = () => child.kill("SIGTERM");
+  process.on("SIGINT", ignore);
+  process.on("SIGTERM", forward);
   return new Promise((resolve) => {
-    child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.once("exit", (code, signal) => {
+      process.off("SIGINT", ignore);
+      process.off("SIGTERM", forward);
+      resolve(code ?? (signal ? 1 : 0));
+    });
   });
 }
 
-async function main(argv: string[]): Promise<number> {
+/** Runs the command; resolves to its exit code. `paths`: where to look for the emulator package. */
+export async function main(argv: string[], paths?: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
     (command === undefined ? process.stderr : process.stdout).write(usage);
@@ -67,9 +77,10 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`unknown command: ${command}\n\n${usage}`);
     return 2;
   }
-  return runEmulator(rest);
+  return runEmulator(rest, paths);
 }
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+if (require.main === module)
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });

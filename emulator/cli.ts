@@ -95,7 +95,8 @@ async function runEmulator(args: string[]): Promise<void> {
   process.once("SIGTERM", () => void stop("SIGTERM"));
 }
 
-async function main(args: string[]): Promise<number> {
+/** Runs the command; resolves to its exit code (0 while the emulator is left serving). */
+export async function main(args: string[]): Promise<number> {
   try {
     await runEmulator(args);
     return 0;
@@ -117,12 +118,13 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : error}\n`);
-    process.exitCode = 1;
-  },
-);
+if (require.main === module)
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : error}\n`);
+      process.exitCode = 1;
+    },
+  );
