@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { handleNameOf, type ResourceKind, typeTokenOf } from "../provider/resource/spec";
+import { handleNameOf, typeTokenOf } from "../provider/resource/spec";
 
 /** The public form of a value: each field, and each field of an object field, an Input. */
 type InputValue<V> = V extends readonly unknown[]
@@ -16,7 +16,7 @@ export type OutputsOf<T> = { readonly [K in keyof T]-?: pulumi.Output<T[K]> };
 
 /** What a resource class needs of its kind, from the kind's spec in provider/. */
 export interface KindSpec {
-  kind: ResourceKind;
+  kind: string;
   module: string;
   type: string;
   /** The outputs schema, whose keys name the outputs. */
@@ -27,7 +27,7 @@ export interface KindSpec {
 /** The URN a resource of this package gets: what its hidden `__urn` input holds. */
 export function resourceUrn(
   name: string,
-  kind: ResourceKind,
+  kind: string,
   opts: pulumi.CustomResourceOptions | undefined,
 ): pulumi.Output<string> {
   return pulumi.createUrn(name, typeTokenOf(kind), opts?.parent);

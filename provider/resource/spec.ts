@@ -52,7 +52,7 @@ export function kindLabel(kind: ResourceKind): string {
 }
 
 /** The engine's type token of a dynamic resource: `pulumi-nodejs:dynamic/asa:GroupMembership`. */
-export function typeTokenOf(kind: ResourceKind): string {
+export function typeTokenOf(kind: string): string {
   return `pulumi-nodejs:dynamic/${kind}`;
 }
 
@@ -70,7 +70,7 @@ export function specPathOf(kind: string): string | undefined {
 }
 
 /** The kind's handle, in provider/handles/: `asa:GroupMembership` → `asa-group-membership`. */
-export function handleNameOf(kind: ResourceKind): string {
+export function handleNameOf(kind: string): string {
   const path = specPathOf(kind);
   if (!path) throw new Error(`${kind} is not a kind of this package`);
   return path.replace("/", "-");

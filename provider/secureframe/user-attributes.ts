@@ -71,7 +71,7 @@ export const spec = userResourceSpec(
     declared: declaredFields(ATTRIBUTE_NAMES),
     nest: (values) => values,
     refine: refineDates,
-    // An update can set only these employee types, and cannot clear it.
+    // An update cannot clear the employee type (nor set one it does not know).
     unrestorable: (key, value) =>
       key === "employeeType" && !(SETTABLE_EMPLOYEE_TYPES as readonly unknown[]).includes(value)
         ? `Secureframe's API cannot set employee_type to ${JSON.stringify(value)}`

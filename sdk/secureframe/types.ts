@@ -45,8 +45,8 @@ export interface SecureframeUser {
 export interface UserAttributesArgValues {
   /** The user's Secureframe id or email address (looked up once, at creation); changing it replaces the resource. */
   user: string;
-  /** contractor, employee, non_employee, auditor or external. */
-  employeeType?: Exclude<EmployeeType, "workspace">;
+  /** contractor, employee, non_employee, auditor, external or workspace. */
+  employeeType?: EmployeeType;
   /** ISO 8601 date or date-time; null clears it. */
   startDate?: string | null;
   /** ISO 8601 date or date-time; null clears it. */

@@ -248,10 +248,13 @@ describe("read", () => {
     assert.deepEqual(await provider.read?.(id, outs), {});
   });
 
-  test("the Go zero time in deleted_at is a live group", async () => {
-    const read = await provider.read?.(`${asa.team}/compsons`, {});
-    assert.equal(read?.id, `${asa.team}/compsons`);
-    assert.equal(read?.props.name, "compsons");
+  test("a live group reads as live whether deleted_at is null or the Go zero time", async () => {
+    for (const liveGroupDeletedAt of ["null", "zero-time"] as const) {
+      await asa.emulator.control.setSettings({ asa: { liveGroupDeletedAt } });
+      const read = await provider.read?.(`${asa.team}/compsons`, {});
+      assert.equal(read?.id, `${asa.team}/compsons`, liveGroupDeletedAt);
+      assert.equal(read?.props.name, "compsons");
+    }
   });
 });
 

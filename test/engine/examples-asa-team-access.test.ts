@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
 import { demoCredentials } from "../../emulator";
-import { asaLiveGroupDeletedAt } from "../../emulator/data-schema";
 import { useEmulatorStack } from "../harness/emulator-stack";
 import { exampleProgram } from "../harness/example-program";
 
@@ -31,7 +30,7 @@ const suite = useEmulatorStack(example, async (emulator) => {
 const liveGroups = async () => {
   const live: Record<string, { roles: string[]; members: string[] }> = {};
   for (const group of await suite.emulator.control.asa.groups(team)) {
-    if (group.name in expected && group.deleted_at === asaLiveGroupDeletedAt) {
+    if (group.name in expected && group.deleted_at === null) {
       live[group.name] = { roles: [...group.roles].sort(), members: [...group.members].sort() };
     }
   }

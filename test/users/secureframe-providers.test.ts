@@ -111,6 +111,22 @@ describe("secureframe.UserAttributes", () => {
     assert.equal(after.end_date, "2024-12-31T00:00:00.000Z");
   });
 
+  test("workspace, which the OpenAPI document lists for updates, is set and restored", async () => {
+    const made = await create(provider, { user: jason, employeeType: "workspace" });
+    assert.equal((await user(jason)).employee_type, "workspace");
+    await provider.delete?.(made.id, made.outs);
+
+    await emulator().control.secureframe.updateUser(jason, { employee_type: "workspace" });
+    const restored = await create(provider, {
+      user: jason,
+      employeeType: "employee",
+      restoreOnDelete: true,
+    });
+    assert.equal((await user(jason)).employee_type, "employee");
+    await provider.delete?.(restored.id, restored.outs);
+    assert.equal((await user(jason)).employee_type, "workspace");
+  });
+
   test("an email no user has, and an unknown id, are clear errors", async () => {
     const byEmail = await rejection(
       create(provider, { user: "luster@example.com", employeeType: "employee" }),
@@ -131,8 +147,8 @@ describe("secureframe.UserAttributes", () => {
   test("bad arguments fail at check with the property and the fix", async () => {
     const reasons = (args: Record<string, unknown>) =>
       checkReasons(provider, { user: jason, ...args });
-    assert.deepEqual(await reasons({ employeeType: "workspace" }), [
-      'employeeType: "workspace" is not a Secureframe employee type; use one of contractor, employee, non_employee, auditor, external',
+    assert.deepEqual(await reasons({ employeeType: "intern" }), [
+      'employeeType: "intern" is not a Secureframe employee type; use one of contractor, employee, non_employee, auditor, external, workspace',
     ]);
     assert.deepEqual(await reasons({ startDate: "15/01/2024" }), [
       'startDate: "15/01/2024" is not an ISO 8601 date; write it like "2024-01-15" or "2024-01-15T09:00:00Z" (a time needs Z or an offset such as +02:00)',
