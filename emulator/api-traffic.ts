@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { ApiError } from "./api-error";
 import type { ApiName } from "./api-names";
 import { echoOf } from "./echo";
+import { ErrorAnswer } from "./error-answer";
 import type { RateState } from "./rate-window";
 import type { EmulatorState } from "./state";
 
@@ -51,10 +51,10 @@ export function instrumentApi(
     if (decision.rate?.exceeded) {
       if (options.limitedHeaders) options.limitedHeaders(reply, decision.rate);
       else reply.header("Retry-After", String(retryAfterSeconds(decision.rate)));
-      throw new ApiError(429, "Too many requests: rate limit exceeded");
+      throw new ErrorAnswer(429, "Too many requests: rate limit exceeded");
     }
     if (decision.serverError !== null)
-      throw new ApiError(decision.serverError, "Injected server error");
+      throw new ErrorAnswer(decision.serverError, "Injected server error");
     if (decision.echo !== null) echoing.set(request, decision.echo);
   });
 
@@ -64,7 +64,7 @@ export function instrumentApi(
     if (status === undefined) return;
     const echo = echoOf(request);
     reply.header("X-Emulator-Echo", echo.header);
-    throw new ApiError(status, echo.message);
+    throw new ErrorAnswer(status, echo.message);
   });
 
   app.addHook("onResponse", async (request, reply) => {

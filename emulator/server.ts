@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from "fastify";
-import { ApiError } from "./api-error";
 import { asaApi } from "./asa";
 import { controlApi } from "./control";
+import { ErrorAnswer } from "./error-answer";
 import { asaPrefix, controlPrefix, scaikeyPrefix, secureframePrefix } from "./prefixes";
 import { scaikeyApi } from "./scaikey";
 import { secureframeApi } from "./secureframe";
@@ -27,7 +27,7 @@ export async function buildServer(
     try {
       done(null, JSON.parse(body as string));
     } catch {
-      done(new ApiError(400, "the request body is not valid JSON", "invalid_json"), undefined);
+      done(new ErrorAnswer(400, "the request body is not valid JSON", "invalid_json"), undefined);
     }
   });
   app.addContentTypeParser(

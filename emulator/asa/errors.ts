@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { z } from "zod";
-import { ApiError, messageOf, statusOf } from "../api-error";
 import { describeIssues } from "../data-schema";
+import { ErrorAnswer, messageOf, statusOf } from "../error-answer";
 
 // The error codes ASA's clients know, by status.
 const errorTypes: Record<number, string> = {
@@ -38,6 +38,6 @@ export function useAsaErrors(app: FastifyInstance): void {
 export function parseAsaBody<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
   const result = schema.safeParse(body ?? {});
   if (!result.success)
-    throw new ApiError(400, `invalid request body: ${describeIssues(result.error)}`);
+    throw new ErrorAnswer(400, `invalid request body: ${describeIssues(result.error)}`);
   return result.data;
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { ApiError } from "../api-error";
 import { asaGroupSchema, asaRoleSchema } from "../data-schema";
+import { ErrorAnswer } from "../error-answer";
 import { type Query, queryFlag, queryValues } from "../query";
 import type { EmulatorState } from "../state";
 import { parseAsaBody } from "./errors";
@@ -57,7 +57,7 @@ export function asaGroupRoutes(state: EmulatorState) {
       const { groups } = team(request.params);
       const body = parseAsaBody(groupCreateBody, request.body);
       if (groups.some((g) => g.name === body.name && isLive(g)))
-        throw new ApiError(409, `group ${body.name} already exists`);
+        throw new ErrorAnswer(409, `group ${body.name} already exists`);
       const group = asaGroupSchema.parse(body);
       groups.push(group);
       return reply.code(201).send(publicGroup(state.settings, group));
@@ -104,7 +104,7 @@ export function asaGroupRoutes(state: EmulatorState) {
         const group = findLiveGroup(t, request.params.group_name);
         const user = findUser(t, parseAsaBody(addMemberBody, request.body).name, foldCase(state));
         if (user.status === "DELETED")
-          throw new ApiError(400, `user ${user.name} is deleted and cannot join a group`);
+          throw new ErrorAnswer(400, `user ${user.name} is deleted and cannot join a group`);
         if (!group.members.includes(user.name)) group.members.push(user.name);
         return reply.code(204).send();
       },
@@ -117,7 +117,7 @@ export function asaGroupRoutes(state: EmulatorState) {
         const group = findLiveGroup(t, request.params.group_name);
         const user = findUser(t, request.params.user_name, foldCase(state));
         if (!group.members.includes(user.name))
-          throw new ApiError(404, `user ${user.name} is not a member of group ${group.name}`);
+          throw new ErrorAnswer(404, `user ${user.name} is not a member of group ${group.name}`);
         group.members = group.members.filter((m) => m !== user.name);
         return reply.code(204).send();
       },

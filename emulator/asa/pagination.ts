@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { ApiError } from "../api-error";
+import { ErrorAnswer } from "../error-answer";
 import { type Query, queryFlag, queryValue } from "../query";
 
 const defaultCount = 100;
@@ -22,7 +22,7 @@ export function paginate<T extends { id: string }>(
   const countParam = queryValue(query, "count");
   const count = countParam === undefined ? defaultCount : Number(countParam);
   if (!Number.isInteger(count) || count < 1 || count > maxCount)
-    throw new ApiError(400, `count must be an integer from 1 to ${maxCount}`);
+    throw new ErrorAnswer(400, `count must be an integer from 1 to ${maxCount}`);
   const descending = queryFlag(query, "descending");
   const ordered = descending ? [...selected].reverse() : selected;
 
@@ -30,7 +30,8 @@ export function paginate<T extends { id: string }>(
   const offset = queryValue(query, "offset");
   if (offset !== undefined) {
     const boundary = universe.findIndex((item) => item.id === offset);
-    if (boundary < 0) throw new ApiError(400, `offset ${offset} is not the id of a listed object`);
+    if (boundary < 0)
+      throw new ErrorAnswer(400, `offset ${offset} is not the id of a listed object`);
     const position = new Map(universe.map((item, index) => [item.id, index]));
     const after = (item: T) => {
       const index = position.get(item.id) ?? -1;

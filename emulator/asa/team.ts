@@ -1,4 +1,3 @@
-import { ApiError } from "../api-error";
 import {
   type AsaGroup,
   type AsaTeam,
@@ -6,6 +5,7 @@ import {
   asaLiveGroupDeletedAt,
   type EmulatorData,
 } from "../data-schema";
+import { ErrorAnswer } from "../error-answer";
 import type { Settings } from "../settings";
 import type { EmulatorState } from "../state";
 
@@ -17,7 +17,7 @@ export function teamNamed(data: EmulatorData, name: string): AsaTeam | undefined
 
 export function findTeam(data: EmulatorData, name: string): AsaTeam {
   const team = teamNamed(data, name);
-  if (!team) throw new ApiError(404, `team ${name} does not exist`);
+  if (!team) throw new ErrorAnswer(404, `team ${name} does not exist`);
   return team;
 }
 
@@ -27,7 +27,7 @@ export function findUser(team: AsaTeam, name: string, foldCase = false): AsaUser
   const user =
     team.users.find((u) => u.name === name) ??
     (foldCase ? team.users.find((u) => u.name.toLowerCase() === wanted) : undefined);
-  if (!user) throw new ApiError(404, `user ${name} does not exist`);
+  if (!user) throw new ErrorAnswer(404, `user ${name} does not exist`);
   return user;
 }
 
@@ -37,13 +37,13 @@ export const isLive = (group: AsaGroup) => group.deleted_at === null;
 export function findGroup(team: AsaTeam, name: string): AsaGroup {
   const named = team.groups.filter((g) => g.name === name);
   const group = named.find(isLive) ?? named.at(-1);
-  if (!group) throw new ApiError(404, `group ${name} does not exist`);
+  if (!group) throw new ErrorAnswer(404, `group ${name} does not exist`);
   return group;
 }
 
 export function findLiveGroup(team: AsaTeam, name: string): AsaGroup {
   const group = team.groups.find((g) => g.name === name && isLive(g));
-  if (!group) throw new ApiError(404, `group ${name} does not exist`);
+  if (!group) throw new ErrorAnswer(404, `group ${name} does not exist`);
   return group;
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { ApiError } from "../api-error";
+import { ErrorAnswer } from "../error-answer";
 import type { EmulatorState } from "../state";
 import { parseAsaBody } from "./errors";
 import { asaTime, teamNamed } from "./team";
@@ -21,10 +21,10 @@ export function asaTokenRoutes(state: EmulatorState) {
         const key = team?.service_keys.find(
           (k) => k.key_id === body.key_id && k.key_secret === body.key_secret,
         );
-        if (!team || !key) throw new ApiError(401, "invalid API key");
+        if (!team || !key) throw new ErrorAnswer(401, "invalid API key");
         const user = team.users.find((u) => u.name === key.service_user);
         if (user?.status !== "ACTIVE")
-          throw new ApiError(401, `service user ${key.service_user} is not active`);
+          throw new ErrorAnswer(401, `service user ${key.service_user} is not active`);
         const expiresAt = Date.now() + tokenLifetimeMs;
         const bearer = state.tokens.issue({
           api: "asa",

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { ApiError } from "../api-error";
 import {
   type AsaTeam,
   type AsaUser,
   asaUserDetailsSchema,
   asaUserStatusSchema,
 } from "../data-schema";
+import { ErrorAnswer } from "../error-answer";
 import { type Query, queryFlag, queryValues } from "../query";
 import type { EmulatorState } from "../state";
 import { parseAsaBody } from "./errors";
@@ -35,7 +35,7 @@ export function userFilter(query: Query, { serviceUsersByDefault = false } = {})
   const statuses = queryValues(query, "status");
   for (const status of statuses)
     if (!asaUserStatusSchema.safeParse(status).success)
-      throw new ApiError(400, `status must be ACTIVE, DISABLED or DELETED, not ${status}`);
+      throw new ErrorAnswer(400, `status must be ACTIVE, DISABLED or DELETED, not ${status}`);
   const ids = queryValues(query, "id");
   const userTypes = queryValues(query, "user_type");
   const withServiceUsers =
@@ -57,7 +57,7 @@ export function userFilter(query: Query, { serviceUsersByDefault = false } = {})
 
 function applyUpdate(team: AsaTeam, user: AsaUser, body: z.output<typeof userUpdateBody>) {
   if (user.status === "DELETED" && body.status !== undefined && body.status !== "DELETED")
-    throw new ApiError(400, `user ${user.name} is deleted and cannot be restored`);
+    throw new ErrorAnswer(400, `user ${user.name} is deleted and cannot be restored`);
   if (body.details !== undefined && user.user_type === "human")
     user.details =
       body.details === null

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { ApiError } from "../api-error";
 import { findGroup, findTeam, findUser, isLive } from "../asa/team";
 import { type AsaGroup, type AsaTeam, asaGroupSchema, asaUserSchema } from "../data-schema";
+import { ErrorAnswer } from "../error-answer";
 import type { EmulatorState } from "../state";
 import { oneOrMany, parseControl } from "./errors";
 
@@ -17,7 +17,7 @@ function checkMembers(team: AsaTeam, members: string[]) {
 /** At most one live group per name; `self` is the group being changed, if any. */
 function checkLiveName(team: AsaTeam, group: AsaGroup, self?: AsaGroup) {
   if (isLive(group) && team.groups.some((g) => g !== self && g.name === group.name && isLive(g)))
-    throw new ApiError(409, `a live group ${group.name} already exists`);
+    throw new ErrorAnswer(409, `a live group ${group.name} already exists`);
 }
 
 /** Direct edits of ASA objects, as an administrator would make them in the console. */
@@ -35,7 +35,7 @@ export function asaControlRoutes(state: EmulatorState) {
       const created = oneOrMany(request.body, (input) => {
         const user = parseControl(asaUserSchema, input);
         if (t.users.some((u) => u.name === user.name))
-          throw new ApiError(409, `user ${user.name} already exists`);
+          throw new ErrorAnswer(409, `user ${user.name} already exists`);
         t.users.push(user);
         return user;
       });
@@ -52,7 +52,7 @@ export function asaControlRoutes(state: EmulatorState) {
       const updated = parseControl(asaUserSchema, { ...user, ...(request.body as object) });
       if (updated.name !== user.name) {
         if (t.users.some((u) => u.name === updated.name))
-          throw new ApiError(409, `user ${updated.name} already exists`);
+          throw new ErrorAnswer(409, `user ${updated.name} already exists`);
         for (const group of t.groups)
           group.members = group.members.map((m) => (m === user.name ? updated.name : m));
       }
@@ -63,7 +63,7 @@ export function asaControlRoutes(state: EmulatorState) {
       const t = team(request.params);
       const user = findUser(t, request.params.name);
       if (t.service_keys.some((k) => k.service_user === user.name))
-        throw new ApiError(409, `user ${user.name} holds a service key`);
+        throw new ErrorAnswer(409, `user ${user.name} holds a service key`);
       t.users = t.users.filter((u) => u !== user);
       for (const group of t.groups) group.members = group.members.filter((m) => m !== user.name);
       return reply.code(204).send();

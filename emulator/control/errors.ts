@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { z } from "zod";
-import { ApiError, statusOf } from "../api-error";
 import { describeIssues, EmulatorDataError } from "../data-schema";
+import { ErrorAnswer, statusOf } from "../error-answer";
 
 /** Control API errors: `{"error": "..."}`. */
 export function useControlErrors(app: FastifyInstance): void {
@@ -16,7 +16,7 @@ export function useControlErrors(app: FastifyInstance): void {
 
 export function parseControl<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
   const result = schema.safeParse(input);
-  if (!result.success) throw new ApiError(400, describeIssues(result.error));
+  if (!result.success) throw new ErrorAnswer(400, describeIssues(result.error));
   return result.data;
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import { ApiError } from "../api-error";
 import { type ScaikeyData, type ScaikeyUser, scaikeyUserSchema } from "../data-schema";
+import { ErrorAnswer } from "../error-answer";
 import type { EmulatorState } from "../state";
 import { oneOrMany, parseControl } from "./errors";
 
@@ -8,15 +8,15 @@ type UserParams = { id: string };
 
 function checkReferences(data: ScaikeyData, user: ScaikeyUser) {
   if (!data.tenants.some((t) => t.id === user.tenant_id))
-    throw new ApiError(400, `tenant_id: no tenant ${user.tenant_id}`);
+    throw new ErrorAnswer(400, `tenant_id: no tenant ${user.tenant_id}`);
   for (const id of user.group_ids)
     if (!data.groups.some((g) => g.id === id && g.tenant_id === user.tenant_id))
-      throw new ApiError(400, `group_ids: no group ${id} in tenant ${user.tenant_id}`);
+      throw new ErrorAnswer(400, `group_ids: no group ${id} in tenant ${user.tenant_id}`);
   if (
     user.ou_id !== null &&
     !data.ous.some((o) => o.id === user.ou_id && o.tenant_id === user.tenant_id)
   )
-    throw new ApiError(400, `ou_id: no OU ${user.ou_id} in tenant ${user.tenant_id}`);
+    throw new ErrorAnswer(400, `ou_id: no OU ${user.ou_id} in tenant ${user.tenant_id}`);
 }
 
 /** Direct edits of ScaiKey users (soft-deleted ones included: `deleted_at` is theirs to set). */
@@ -25,7 +25,7 @@ export function scaikeyControlRoutes(state: EmulatorState) {
     const data = () => state.data.scaikey;
     const find = (id: string) => {
       const user = data().users.find((u) => u.id === id);
-      if (!user) throw new ApiError(404, `no ScaiKey user ${id}`);
+      if (!user) throw new ErrorAnswer(404, `no ScaiKey user ${id}`);
       return user;
     };
 
@@ -38,7 +38,7 @@ export function scaikeyControlRoutes(state: EmulatorState) {
         const user = parseControl(scaikeyUserSchema, { ...defaults, ...(input as object) });
         checkReferences(data(), user);
         if (data().users.some((u) => u.id === user.id))
-          throw new ApiError(409, `user ${user.id} already exists`);
+          throw new ErrorAnswer(409, `user ${user.id} already exists`);
         data().users.push(user);
         return user;
       });

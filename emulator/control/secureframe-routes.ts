@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import { ApiError } from "../api-error";
 import { secureframeUserSchema } from "../data-schema";
+import { ErrorAnswer } from "../error-answer";
 import type { EmulatorState } from "../state";
 import { oneOrMany, parseControl } from "./errors";
 
@@ -12,7 +12,7 @@ export function secureframeControlRoutes(state: EmulatorState) {
     const users = () => state.data.secureframe.users;
     const find = (id: string) => {
       const user = users().find((u) => u.id === id);
-      if (!user) throw new ApiError(404, `no Secureframe user ${id}`);
+      if (!user) throw new ErrorAnswer(404, `no Secureframe user ${id}`);
       return user;
     };
 
@@ -22,7 +22,7 @@ export function secureframeControlRoutes(state: EmulatorState) {
       const created = oneOrMany(request.body, (input) => {
         const user = parseControl(secureframeUserSchema, input);
         if (users().some((u) => u.id === user.id))
-          throw new ApiError(409, `user ${user.id} already exists`);
+          throw new ErrorAnswer(409, `user ${user.id} already exists`);
         users().push(user);
         return user;
       });

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { ApiError } from "../api-error";
+import { ErrorAnswer } from "../error-answer";
 import type { Query } from "../query";
 import type { EmulatorState } from "../state";
 import { canSee, requireScope } from "./auth";
@@ -63,7 +63,7 @@ export function scaikeyAdminUserRoutes(state: EmulatorState) {
       const tenantId = body.tenant_id ?? token.tenantId;
       if (tenantId === null) throw validationError([missingField("body", "tenant_id")]);
       if (!data().tenants.some((t) => t.id === tenantId) || !canSee(token, tenantId))
-        throw new ApiError(404, "Tenant not found");
+        throw new ErrorAnswer(404, "Tenant not found");
       return reply.code(201).send(userEnvelope(data(), createUser(data(), tenantId, body)));
     });
 

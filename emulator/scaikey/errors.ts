@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { z } from "zod";
-import { ApiError, messageOf, statusOf } from "../api-error";
+import { ErrorAnswer, messageOf, statusOf } from "../error-answer";
 
 /** One entry of FastAPI's 422 `HTTPValidationError.detail`. */
 export interface ValidationIssue {
@@ -114,8 +114,8 @@ function toIssue(issue: z.core.$ZodIssue, where: string, input: unknown): Valida
   }
 }
 
-export function validationError(issues: ValidationIssue[]): ApiError {
-  return new ApiError(422, "validation error", "validation", issues);
+export function validationError(issues: ValidationIssue[]): ErrorAnswer {
+  return new ErrorAnswer(422, "validation error", "validation", issues);
 }
 
 /** Parses a body or query, or answers 422 as FastAPI does. */
@@ -135,11 +135,11 @@ export function parseScaikey<T extends z.ZodType>(
 /** FastAPI's error bodies: `{"detail": "..."}`, or `{"detail": [issues]}` for a 422. */
 export function useScaikeyErrors(app: FastifyInstance): void {
   app.setErrorHandler((error, _request, reply) => {
-    if (error instanceof ApiError && error.kind === "invalid_json")
+    if (error instanceof ErrorAnswer && error.kind === "invalid_json")
       return reply.code(422).send({
         detail: [{ loc: ["body", 0], msg: "JSON decode error", type: "json_invalid" }],
       });
-    if (error instanceof ApiError && error.kind === "validation")
+    if (error instanceof ErrorAnswer && error.kind === "validation")
       return reply.code(422).send({ detail: error.details });
     const status = statusOf(error);
     if (status === 401) reply.header("WWW-Authenticate", "Bearer");

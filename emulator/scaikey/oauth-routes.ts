@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { ApiError } from "../api-error";
 import type { ScaikeyData } from "../data-schema";
+import { ErrorAnswer } from "../error-answer";
 import type { EmulatorState } from "../state";
 
 const tokenLifetimeSeconds = 3600;
@@ -60,7 +60,7 @@ function issueToken(
   let tenantId = client.tenant_id;
   if (tenantSlug !== null) {
     const tenant = data.tenants.find((t) => t.slug === tenantSlug);
-    if (!tenant) throw new ApiError(404, "Tenant not found");
+    if (!tenant) throw new ErrorAnswer(404, "Tenant not found");
     if (client.tenant_id !== null && client.tenant_id !== tenant.id)
       return oauthError(
         reply,

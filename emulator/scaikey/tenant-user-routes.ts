@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { ApiError } from "../api-error";
+import { ErrorAnswer } from "../error-answer";
 import { type Query, queryValue } from "../query";
 import type { EmulatorState } from "../state";
 import { pathTenant, requireScope } from "./auth";
@@ -83,7 +83,7 @@ export function scaikeyTenantUserRoutes(state: EmulatorState) {
           throw validationError([missingField("query", "confirm_email")]);
         const target = user(request, "write");
         if (confirmEmail.toLowerCase() !== target.email.toLowerCase())
-          throw new ApiError(400, "confirm_email does not match the user's email");
+          throw new ErrorAnswer(400, "confirm_email does not match the user's email");
         softDelete(target);
         return reply.code(204).send();
       },
@@ -95,9 +95,9 @@ export function scaikeyTenantUserRoutes(state: EmulatorState) {
         const target = user(request, "write");
         const body = parseScaikey(passwordResetBody, request.body, "body");
         if (body.method !== "EMAIL" && body.method !== "DIRECT")
-          throw new ApiError(400, `Unknown reset method ${body.method}; use EMAIL or DIRECT`);
+          throw new ErrorAnswer(400, `Unknown reset method ${body.method}; use EMAIL or DIRECT`);
         if (body.method === "DIRECT" && !body.new_password)
-          throw new ApiError(400, "new_password is required when method is DIRECT");
+          throw new ErrorAnswer(400, "new_password is required when method is DIRECT");
         if (body.method === "DIRECT") passwordChanged(target);
         return {
           data: {

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { ApiError } from "../api-error";
 import {
   type ScaikeyData,
   type ScaikeyUser,
@@ -7,6 +6,7 @@ import {
   scaikeyUserSchema,
   scaikeyUserStatusSchema,
 } from "../data-schema";
+import { ErrorAnswer } from "../error-answer";
 import type { ScaikeyToken } from "./auth";
 import { canSee } from "./auth";
 
@@ -64,7 +64,7 @@ export function findUser(
     !canSee(token, user.tenant_id) ||
     (tenantId !== undefined && user.tenant_id !== tenantId)
   )
-    throw new ApiError(404, "User not found");
+    throw new ErrorAnswer(404, "User not found");
   return user;
 }
 
@@ -78,15 +78,15 @@ function checkUnique(
   for (const other of data.users) {
     if (other.id === self || other.tenant_id !== tenantId || other.deleted_at !== null) continue;
     if (email && other.email.toLowerCase() === email.toLowerCase())
-      throw new ApiError(409, "A user with this email already exists");
+      throw new ErrorAnswer(409, "A user with this email already exists");
     if (username && other.username === username)
-      throw new ApiError(409, "A user with this username already exists");
+      throw new ErrorAnswer(409, "A user with this username already exists");
   }
 }
 
 function checkOu(data: ScaikeyData, tenantId: string, ouId: string | null | undefined) {
   if (ouId && !data.ous.some((ou) => ou.id === ouId && ou.tenant_id === tenantId))
-    throw new ApiError(400, `Organizational unit ${ouId} not found`);
+    throw new ErrorAnswer(400, `Organizational unit ${ouId} not found`);
 }
 
 export function createUser(
@@ -98,7 +98,7 @@ export function createUser(
   checkOu(data, tenantId, body.ou_id);
   for (const id of body.group_ids)
     if (!data.groups.some((g) => g.id === id && g.tenant_id === tenantId))
-      throw new ApiError(400, `Group ${id} not found`);
+      throw new ErrorAnswer(400, `Group ${id} not found`);
   const created = now();
   const user = scaikeyUserSchema.parse({
     tenant_id: tenantId,
@@ -156,16 +156,16 @@ export function setStatus(user: ScaikeyUser, body: z.output<typeof userStatusBod
   const target = body.status;
   if (target === user.status) return;
   if (target.startsWith("PENDING_"))
-    throw new ApiError(400, `Status ${target} is set by the system and cannot be set by hand`);
+    throw new ErrorAnswer(400, `Status ${target} is set by the system and cannot be set by hand`);
   if (!allowedTransitions[user.status].includes(target))
-    throw new ApiError(400, `Cannot change status from ${user.status} to ${target}`);
+    throw new ErrorAnswer(400, `Cannot change status from ${user.status} to ${target}`);
   if (user.status === "LOCKED") user.failed_login_attempts = 0;
   user.status = target;
   user.updated_at = now();
 }
 
 export function unlockUser(user: ScaikeyUser): void {
-  if (user.status !== "LOCKED") throw new ApiError(400, "User is not locked");
+  if (user.status !== "LOCKED") throw new ErrorAnswer(400, "User is not locked");
   user.status = "ACTIVE";
   user.failed_login_attempts = 0;
   user.updated_at = now();

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { ApiError, messageOf, statusOf } from "../api-error";
 import { instrumentApi } from "../api-traffic";
+import { ErrorAnswer, messageOf, statusOf } from "../error-answer";
 import { secureframePrefix } from "../prefixes";
 import type { EmulatorState } from "../state";
 import { secureframeRoutes } from "./routes";
@@ -12,9 +12,9 @@ function secureframeAuth(state: EmulatorState) {
     const apiKey = state.data.secureframe.api_keys.find(
       (k) => k.key === key && k.secret === secret,
     );
-    if (!apiKey || extra !== undefined) throw new ApiError(401, "Authorization failed");
+    if (!apiKey || extra !== undefined) throw new ErrorAnswer(401, "Authorization failed");
     if (apiKey.read_only && request.method !== "GET" && request.method !== "HEAD")
-      throw new ApiError(403, "You are not authorized to perform this action");
+      throw new ErrorAnswer(403, "You are not authorized to perform this action");
   };
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { ApiError } from "../api-error";
 import type { SecureframeUser } from "../data-schema";
+import { ErrorAnswer } from "../error-answer";
 import { secureframePrefix } from "../prefixes";
 import { type Query, queryValue } from "../query";
 import type { EmulatorState } from "../state";
@@ -49,7 +49,7 @@ function positiveInt(value: string | undefined, fallback: number): number {
 
 function findUser(state: EmulatorState, id: string): SecureframeUser {
   const user = state.data.secureframe.users.find((u) => u.id === id);
-  if (!user) throw new ApiError(404, `Couldn't find User with 'id'=${id}`);
+  if (!user) throw new ErrorAnswer(404, `Couldn't find User with 'id'=${id}`);
   return user;
 }
 
@@ -67,9 +67,9 @@ export function secureframeRoutes(state: EmulatorState) {
           users = users.filter((u) => predicate(u));
         } catch (error) {
           if (error instanceof LuceneFieldError)
-            throw new ApiError(400, `User is not filterable by ${error.field}`);
+            throw new ErrorAnswer(400, `User is not filterable by ${error.field}`);
           if (error instanceof LuceneSyntaxError)
-            throw new ApiError(400, `Invalid query: ${error.message}`);
+            throw new ErrorAnswer(400, `Invalid query: ${error.message}`);
           throw error;
         }
       }

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ApiError } from "../api-error";
 import { type SecureframeUser, secureframeEmployeeTypeSchema } from "../data-schema";
+import { ErrorAnswer } from "../error-answer";
 import type { Query } from "../query";
 import { queryValue } from "../query";
 
@@ -31,7 +31,7 @@ export function applyUpdateParams(user: SecureframeUser, query: Query): void {
   const result = updateParams.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new ApiError(400, `Invalid value for ${String(issue?.path[0])}: ${issue?.message}`);
+    throw new ErrorAnswer(400, `Invalid value for ${String(issue?.path[0])}: ${issue?.message}`);
   }
   const changes = Object.entries(result.data).filter(([, value]) => value !== undefined);
   if (changes.length === 0) return;

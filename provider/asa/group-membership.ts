@@ -6,9 +6,9 @@ import {
   containsUnknown,
   diffInputs,
   forEngine,
-  type Inputs,
   joinId,
   PartialFailure,
+  type PropertyMap,
   quote,
   splitId,
   withFailure,
@@ -98,7 +98,7 @@ function listed(names: Iterable<string>, limit = 20): string {
 }
 
 /** What the stored outputs say, the team and group taken from the ID when they are missing. */
-function storedState(id: string, props: Inputs | undefined) {
+function storedState(id: string, props: PropertyMap | undefined) {
   const stored = storedOutputs(GroupMembershipOutputs, props);
   const fromId = splitId(id);
   return {
@@ -132,7 +132,7 @@ function listProblems(problems: readonly MemberProblem[]): string {
  */
 async function checkMembers(
   outcome: CheckOutcome,
-  olds: Inputs,
+  olds: PropertyMap,
   client: (team: string) => MembershipApi,
 ): Promise<CheckOutcome> {
   const { team, group, members } = outcome.inputs;
@@ -190,7 +190,7 @@ export function groupMembershipProvider(
    */
   async function converge(
     id: string,
-    rawInputs: Inputs,
+    rawInputs: PropertyMap,
     previouslyManaged: MemberSet,
     guardStrangers: boolean,
   ) {

@@ -6,8 +6,8 @@ import {
   checkInputs,
   diffInputs,
   forEngine,
-  type Inputs,
   joinId,
+  type PropertyMap,
   sortedUnique,
   splitId,
   withoutUndefined,
@@ -78,7 +78,7 @@ function sameRoles(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** The stored outputs, with the team and name taken from the ID when they are missing. */
-function storedState(id: string, props: Inputs | undefined): Partial<GroupOutputs> {
+function storedState(id: string, props: PropertyMap | undefined): Partial<GroupOutputs> {
   const stored = storedOutputs(GroupOutputs, props);
   const fromId = splitId(id);
   return { ...stored, team: stored.team ?? fromId?.scope, name: stored.name ?? fromId?.name };

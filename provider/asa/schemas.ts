@@ -2,8 +2,8 @@ import { z } from "zod";
 
 // Okta Advanced Server Access (formerly ScaleFT). Field names are the API's own.
 
-export const UserStatus = z.enum(["ACTIVE", "DISABLED", "DELETED"]);
-export type UserStatus = z.infer<typeof UserStatus>;
+export const UserStatusValue = z.enum(["ACTIVE", "DISABLED", "DELETED"]);
+export type UserStatusValue = z.infer<typeof UserStatusValue>;
 
 export const UserType = z.enum(["human", "service"]);
 export type UserType = z.infer<typeof UserType>;
@@ -25,7 +25,7 @@ export const User = z.object({
   /** The username, and the key in every path. */
   name: z.string(),
   team_name: z.string().nullish(),
-  status: UserStatus,
+  status: UserStatusValue,
   user_type: UserType,
   /** null for service users. */
   details: UserDetails.nullable(),
@@ -66,7 +66,7 @@ export type GroupUpdate = z.infer<typeof GroupUpdate>;
 
 /** PUT /users/{name}: the body is User-shaped; `status` and `details` are what the API changes. */
 export const UserUpdate = z.object({
-  status: UserStatus.optional(),
+  status: UserStatusValue.optional(),
   details: UserDetails.optional(),
 });
 export type UserUpdate = z.infer<typeof UserUpdate>;
@@ -122,7 +122,7 @@ const count = z.number().int().min(1).optional();
 export const UserFilters = z.object({
   contains: z.string().optional(),
   starts_with: z.string().optional(),
-  status: z.union([UserStatus, z.array(UserStatus)]).optional(),
+  status: z.union([UserStatusValue, z.array(UserStatusValue)]).optional(),
   include_service_users: z.boolean().optional(),
   id: z.string().optional(),
   /** Page size (the API's default is 100). */
@@ -140,7 +140,7 @@ export type GroupFilters = z.infer<typeof GroupFilters>;
 
 export const GroupUserFilters = z.object({
   starts_with: z.string().optional(),
-  status: z.union([UserStatus, z.array(UserStatus)]).optional(),
+  status: z.union([UserStatusValue, z.array(UserStatusValue)]).optional(),
   user_type: UserType.optional(),
   count,
 });

@@ -1,5 +1,6 @@
 import { unlessNotFound } from "../errors";
-import { type Inputs, joinId, splitId } from "../resource";
+import { joinId, type PropertyMap, splitId } from "../resource";
+import { FieldMap } from "../users/field-map";
 import type { UserAdapter, Values } from "../users/user-resource";
 import { withDefaultTeam } from "./check-team";
 import type { AsaClient } from "./client";
@@ -21,15 +22,12 @@ export interface AsaUserTarget {
 }
 
 /** The values' names of a user's details, and the API's. */
-export const DETAIL_FIELDS = {
+export const DETAIL_FIELDS = new FieldMap({
   firstName: "first_name",
   lastName: "last_name",
   fullName: "full_name",
   email: "email",
-} as const satisfies Record<string, keyof UserDetails>;
-
-export type DetailName = keyof typeof DETAIL_FIELDS;
-export const DETAIL_NAMES = Object.keys(DETAIL_FIELDS) as DetailName[];
+} as const satisfies Record<string, keyof UserDetails>);
 
 export function describeAsaUser(target: AsaUserTarget): string {
   return `ASA user "${target.username}" of team ${target.team}`;
@@ -43,9 +41,7 @@ export async function findAsaUser(api: AsaUserApi, username: string): Promise<Us
 /** Every value this package manages of an ASA user: its details (null for a service user) and status. */
 function valuesOf(user: User): Values {
   return {
-    ...Object.fromEntries(
-      DETAIL_NAMES.map((name) => [name, user.details?.[DETAIL_FIELDS[name]] ?? null]),
-    ),
+    ...DETAIL_FIELDS.valuesOf(user.details),
     status: user.status,
   };
 }
@@ -69,17 +65,14 @@ export function asaUserAdapter(
           `ASA team ${team} has no user "${username}"; usernames are case-sensitive: check the spelling (ASA lists them under Users), or the team.`,
         );
       }
-      if (
-        user.user_type === "service" &&
-        fields.some((f) => (DETAIL_NAMES as string[]).includes(f))
-      ) {
+      if (user.user_type === "service" && fields.some((f) => DETAIL_FIELDS.has(f))) {
         throw new Error(
           `${describeAsaUser(target)} is a service user, which has no details; asa.UserAttributes manages human users only.`,
         );
       }
       return { id: joinId(team, username), target, current: valuesOf(user) };
     },
-    targetOf(id, outputs: Inputs) {
+    targetOf(id, outputs: PropertyMap) {
       const fromId = splitId(id);
       const team = typeof outputs.team === "string" ? outputs.team : fromId?.scope;
       const username = typeof outputs.username === "string" ? outputs.username : fromId?.name;
@@ -93,11 +86,7 @@ export function asaUserAdapter(
       return user && valuesOf(user);
     },
     async apply({ target, changes }) {
-      const details = Object.fromEntries(
-        Object.entries(changes)
-          .filter(([name]) => name !== "status")
-          .map(([name, value]) => [DETAIL_FIELDS[name as DetailName], value]),
-      );
+      const details = DETAIL_FIELDS.toApi(changes) as UserDetails;
       // One PUT for both; the client completes the other details from the user first.
       await clients(target.team).updateUser(target.username, {
         ...(Object.keys(details).length > 0 ? { details } : {}),

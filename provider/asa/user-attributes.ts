@@ -1,10 +1,10 @@
 import { z } from "zod";
-import type { Inputs } from "../resource";
+import type { PropertyMap } from "../resource";
 import { emailArg, restoreOnDeleteArg, textArg } from "../users/args";
 import { knownFields } from "../users/known-fields";
 import { userResourceSpec, type Values } from "../users/user-resource";
 import { teamArg } from "./input-fields";
-import { asaUserAdapter, DETAIL_NAMES } from "./user-adapter";
+import { asaUserAdapter, DETAIL_FIELDS } from "./user-adapter";
 import { userUsernameArg } from "./user-args";
 
 const detailArgs = {
@@ -39,11 +39,8 @@ export const AsaUserAttributesOutputs = z.object({
   originalValues: z.object({ details: storedDetails }),
 });
 
-function declared(args: Inputs): Values {
-  const details = (args.details ?? {}) as Values;
-  return Object.fromEntries(
-    DETAIL_NAMES.filter((name) => name in details).map((name) => [name, details[name]]),
-  );
+function declared(args: PropertyMap): Values {
+  return DETAIL_FIELDS.declaredIn((args.details ?? {}) as Values);
 }
 
 export const spec = userResourceSpec(

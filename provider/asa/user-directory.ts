@@ -1,5 +1,6 @@
 import { isNotFound } from "../errors";
 import { quote } from "../resource";
+import { ProcessWide } from "../transport/process-wide";
 import type { AsaClient } from "./client";
 import type { User } from "./schemas";
 
@@ -88,17 +89,11 @@ export class UserDirectory {
   }
 }
 
-const directories = new Map<unknown, UserDirectory>();
+const directories = new ProcessWide<unknown, UserDirectory>();
 
 /** The run's directory of the team `api` works in (one per client identity). */
 export function userDirectory(api: UserDirectoryApi & { identity?: string }): UserDirectory {
-  const key = api.identity ?? api;
-  let directory = directories.get(key);
-  if (!directory) {
-    directory = new UserDirectory(api);
-    directories.set(key, directory);
-  }
-  return directory;
+  return directories.get(api.identity ?? api, () => new UserDirectory(api));
 }
 
 /** Forgets what every directory has seen (tests that change users between runs of one process). */

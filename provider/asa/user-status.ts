@@ -3,13 +3,13 @@ import { type CheckOutcome, isUnknown, quote, withFailure } from "../resource";
 import { booleanArg, restoreOnDeleteArg } from "../users/args";
 import { userResourceSpec } from "../users/user-resource";
 import { teamArg } from "./input-fields";
-import { UserStatus } from "./schemas";
+import { UserStatusValue } from "./schemas";
 import { asaUserAdapter } from "./user-adapter";
 import { userUsernameArg } from "./user-args";
 
 const statusHint = "use ACTIVE or DISABLED (DELETED needs allowDelete: true)";
 
-const statusArg = z.enum(UserStatus.options, {
+const statusArg = z.enum(UserStatusValue.options, {
   error: (iss) =>
     iss.input === undefined
       ? `required: the user's status; ${statusHint}`
@@ -34,11 +34,11 @@ export const AsaUserStatusArgs = z.strictObject({
 export const AsaUserStatusOutputs = z.object({
   username: z.string(),
   team: z.string(),
-  status: UserStatus,
+  status: UserStatusValue,
   allowDelete: z.boolean(),
   restoreOnDelete: z.boolean(),
   userId: z.string(),
-  originalValues: z.object({ status: UserStatus }),
+  originalValues: z.object({ status: UserStatusValue }),
 });
 
 /** DELETED only when confirmed, and never with restoreOnDelete: ASA cannot undo it. */

@@ -4,15 +4,16 @@ import { formatIssuePath } from "../transport/check-input";
 import { unknownNameHint } from "./did-you-mean";
 import { containsUnknown } from "./unknown";
 
-export type Inputs = Record<string, unknown>;
+/** A resource's properties by name: its inputs or its outputs, as the engine hands them over. */
+export type PropertyMap = Record<string, unknown>;
 
 export interface CheckOutcome {
-  inputs: Inputs;
+  inputs: PropertyMap;
   failures: pulumi.dynamic.CheckFailure[];
 }
 
 /** The arguments a program passed, without the engine's own keys (`__provider`, ...). */
-export function programInputs(news: Inputs): Inputs {
+export function programInputs(news: PropertyMap): PropertyMap {
   return Object.fromEntries(Object.entries(news).filter(([key]) => !key.startsWith("__")));
 }
 
@@ -26,7 +27,7 @@ export function programInputs(news: Inputs): Inputs {
  */
 export function checkInputs(
   schema: z.ZodObject,
-  news: Inputs,
+  news: PropertyMap,
   options: { resource: string },
 ): CheckOutcome {
   const given = programInputs(news);

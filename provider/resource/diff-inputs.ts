@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import type * as pulumi from "@pulumi/pulumi";
-import type { Inputs } from "./check-inputs";
+import type { PropertyMap } from "./check-inputs";
 import { containsUnknown } from "./unknown";
 
 export interface DiffSpec {
@@ -16,7 +16,7 @@ export interface DiffSpec {
 }
 
 /** The properties of `compare` whose values differ; an unknown new value always counts. */
-export function changedProperties(olds: Inputs, news: Inputs, spec: DiffSpec): string[] {
+export function changedProperties(olds: PropertyMap, news: PropertyMap, spec: DiffSpec): string[] {
   return spec.compare.filter((key) => {
     if (containsUnknown(news[key])) return true;
     const normalize = spec.normalize?.[key] ?? ((value: unknown) => value);
@@ -28,7 +28,11 @@ export function changedProperties(olds: Inputs, news: Inputs, spec: DiffSpec): s
  * `diff(id, olds, news)` for a dynamic provider. `olds` are the stored *outputs*, so every
  * compared property must be echoed in the outputs in the same normalised form check gives it.
  */
-export function diffInputs(olds: Inputs, news: Inputs, spec: DiffSpec): pulumi.dynamic.DiffResult {
+export function diffInputs(
+  olds: PropertyMap,
+  news: PropertyMap,
+  spec: DiffSpec,
+): pulumi.dynamic.DiffResult {
   const changed = changedProperties(olds, news, spec);
   const replaces = changed.filter((key) => spec.replaceOn?.includes(key));
   return {

@@ -2,7 +2,7 @@ export {
   type CheckOutcome,
   checkInputs,
   forEngine,
-  type Inputs,
+  type PropertyMap,
   programInputs,
   quote,
   withFailure,

@@ -1,4 +1,4 @@
-import type { Inputs } from "./check-inputs";
+import type { PropertyMap } from "./check-inputs";
 
 /**
  * Thrown from create or update when only part of the change was applied. The dynamic-provider
@@ -12,14 +12,14 @@ import type { Inputs } from "./check-inputs";
  */
 export class PartialFailure extends Error {
   override name = "PartialFailure";
-  readonly properties: Inputs;
+  readonly properties: PropertyMap;
   readonly reasons: string[];
 
   constructor(
     message: string,
     readonly id: string,
-    outputs: Inputs,
-    inputs: Inputs,
+    outputs: PropertyMap,
+    inputs: PropertyMap,
   ) {
     super(message);
     this.reasons = [message];

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { withProgress } from "../progress/context";
 import { ResourceProgress } from "../progress/resource-progress";
-import type { Inputs } from "./check-inputs";
+import type { PropertyMap } from "./check-inputs";
 
 /**
  * The hidden input holding the resource's URN, computed by the program (`sdk/identity-resource.ts`):
@@ -12,13 +12,13 @@ import type { Inputs } from "./check-inputs";
  */
 export const URN_KEY = "__urn";
 
-function urnOf(values: Inputs | undefined): string {
+function urnOf(values: PropertyMap | undefined): string {
   const urn = values?.[URN_KEY];
   // In a preview it may be the engine's unknown value, which names no resource.
   return typeof urn === "string" && urn.startsWith("urn:pulumi:") ? urn : "";
 }
 
-function withUrn<T extends Inputs | undefined>(values: T, from: Inputs | undefined): T {
+function withUrn<T extends PropertyMap | undefined>(values: T, from: PropertyMap | undefined): T {
   const urn = from?.[URN_KEY];
   return urn !== undefined && values ? { ...values, [URN_KEY]: urn } : values;
 }
@@ -31,7 +31,7 @@ export function withResourceProgress(
   label: string,
   provider: pulumi.dynamic.ResourceProvider,
 ): pulumi.dynamic.ResourceProvider {
-  async function run<T>(values: Inputs | undefined, id: string, call: () => Promise<T>) {
+  async function run<T>(values: PropertyMap | undefined, id: string, call: () => Promise<T>) {
     const urn = urnOf(values);
     // On the Stack row (no URN: state written before URNs were kept), the message names the resource.
     const progress = new ResourceProgress(urn, urn ? label : `${label} ${id}`.trim());
@@ -41,9 +41,9 @@ export function withResourceProgress(
       progress.finish();
     }
   }
-  function keepUrnOnFailure(err: unknown, inputs: Inputs): never {
-    const properties = (err as { properties?: Inputs }).properties;
-    if (properties) (err as { properties?: Inputs }).properties = withUrn(properties, inputs);
+  function keepUrnOnFailure(err: unknown, inputs: PropertyMap): never {
+    const properties = (err as { properties?: PropertyMap }).properties;
+    if (properties) (err as { properties?: PropertyMap }).properties = withUrn(properties, inputs);
     throw err;
   }
 

@@ -157,13 +157,7 @@ export class ScaiKeyClient {
   /** Not retried after a possible delivery: a second reset could send a second email. */
   async resetPassword(userId: string, reset: UserPasswordReset = {}): Promise<ActionResult> {
     const path = this.tenantPath(userId, "password", "reset");
-    const body = checkInput("scaikey", UserPasswordReset, reset, "POST", path);
-    return this.json(ActionResult, {
-      method: "POST",
-      path,
-      json: body,
-      secrets: [body.new_password],
-    });
+    return this.postPassword(path, checkInput("scaikey", UserPasswordReset, reset, "POST", path));
   }
 
   async updateUserStatus(userId: string, update: UserStatusUpdate): Promise<ActionResult> {
@@ -261,7 +255,11 @@ export class ScaiKeyClient {
   /** The administrator sets the new password directly. */
   async adminResetPassword(userId: string, reset: AdminPasswordReset): Promise<ActionResult> {
     const path = this.adminPath(userId, "reset-password");
-    const body = checkInput("scaikey", AdminPasswordReset, reset, "POST", path);
+    return this.postPassword(path, checkInput("scaikey", AdminPasswordReset, reset, "POST", path));
+  }
+
+  /** A password in a request body: scrubbed from anything the call's errors say. */
+  private postPassword(path: string, body: { new_password?: string | null | undefined }) {
     return this.json(ActionResult, {
       method: "POST",
       path,

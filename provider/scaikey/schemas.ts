@@ -2,14 +2,14 @@ import { z } from "zod";
 
 // ScaiKey (ScaiLabs identity service), a FastAPI service. Names follow its OpenAPI schemas.
 
-export const UserStatus = z.enum([
+export const UserStatusValue = z.enum([
   "ACTIVE",
   "PENDING_EMAIL_VERIFICATION",
   "PENDING_APPROVAL",
   "DISABLED",
   "LOCKED",
 ]);
-export type UserStatus = z.infer<typeof UserStatus>;
+export type UserStatusValue = z.infer<typeof UserStatusValue>;
 
 export const IdentitySource = z.enum(["LOCAL", "OIDC", "SAML", "SCIM", "LDAP"]);
 export type IdentitySource = z.infer<typeof IdentitySource>;
@@ -56,7 +56,7 @@ export const UserResponse = z.object({
   avatar_url: z.string().nullish(),
   ou_id: z.string().nullish(),
   ou_path: z.string().nullish(),
-  status: UserStatus,
+  status: UserStatusValue,
   identity_source: IdentitySource,
   mfa_enabled: z.boolean().default(false),
   groups: z.array(UserGroupMembership).default([]),
@@ -136,7 +136,7 @@ export const UserPasswordReset = z.object({
 export type UserPasswordReset = z.input<typeof UserPasswordReset>;
 
 export const UserStatusUpdate = z.object({
-  status: UserStatus,
+  status: UserStatusValue,
   reason: z.string().nullish(),
   terminate_sessions: z.boolean().default(false),
 });
@@ -242,7 +242,7 @@ export type IdentitySourceMismatches = z.output<typeof IdentitySourceMismatches>
 
 export const UserFilters = z.object({
   search: z.string().optional(),
-  status: UserStatus.optional(),
+  status: UserStatusValue.optional(),
   ou_id: z.string().optional(),
   group_id: z.string().optional(),
   mfa_enabled: z.boolean().optional(),
@@ -255,7 +255,7 @@ export type UserFilters = z.infer<typeof UserFilters>;
 
 export const AdminUserFilters = z.object({
   search: z.string().optional(),
-  status: UserStatus.optional(),
+  status: UserStatusValue.optional(),
   tenant_id: z.string().optional(),
   partner_id: z.string().optional(),
   per_page: z.number().int().min(1).max(100).optional(),

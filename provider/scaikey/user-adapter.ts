@@ -1,9 +1,10 @@
 import { isApiError, unlessNotFound } from "../errors";
-import { type CheckOutcome, type Inputs, joinId, splitId } from "../resource";
+import { type CheckOutcome, joinId, type PropertyMap, splitId } from "../resource";
 import { type DefaultScope, withDefaultScope } from "../users/default-scope";
+import { FieldMap } from "../users/field-map";
 import type { UserAdapter, Values } from "../users/user-resource";
 import type { ScaiKeyClient } from "./client";
-import type { ActionResult, UserResponse, UserStatus, UserUpdate } from "./schemas";
+import type { ActionResult, UserResponse, UserStatusValue, UserUpdate } from "./schemas";
 import { defaultScaiKeyTenant, scaikeyClient } from "./settings";
 
 export type ScaiKeyUserApi = Pick<
@@ -23,7 +24,7 @@ export interface ScaiKeyUserTarget {
 }
 
 /** The values' names of the user's fields, and the API's (custom attributes apart). */
-export const FIELDS = {
+export const FIELDS = new FieldMap({
   email: "email",
   username: "username",
   firstName: "first_name",
@@ -33,10 +34,7 @@ export const FIELDS = {
   locale: "locale",
   timezone: "timezone",
   ouId: "ou_id",
-} as const satisfies Record<string, keyof UserUpdate>;
-
-export type FieldName = keyof typeof FIELDS;
-export const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
+} as const satisfies Record<string, keyof UserUpdate>);
 /** Each custom attribute is a value of its own: `customAttributes.<name>`. */
 export const CUSTOM = "customAttributes.";
 
@@ -72,9 +70,7 @@ export async function findScaiKeyUser(
 
 /** Every value this package manages of a ScaiKey user, each custom attribute on its own. */
 function valuesOf(user: UserResponse): Values {
-  const values: Values = Object.fromEntries(
-    FIELD_NAMES.map((name) => [name, user[FIELDS[name]] ?? null]),
-  );
+  const values = FIELDS.valuesOf(user);
   for (const [key, value] of Object.entries(user.custom_attributes ?? {})) {
     values[`${CUSTOM}${key}`] = value ?? null;
   }
@@ -88,7 +84,7 @@ function patchOf(changes: Values, current: Values): UserUpdate {
   let customChanged = false;
   for (const [key, value] of Object.entries(changes)) {
     if (key.startsWith(CUSTOM)) customChanged = true;
-    else body[FIELDS[key as FieldName]] = value;
+    else Object.assign(body, FIELDS.toApi({ [key]: value }));
   }
   if (customChanged) {
     // The API replaces custom_attributes as a whole: the ones not managed here are sent back as they are.
@@ -138,7 +134,7 @@ export function scaikeyUserAdapter(
         current: valuesOf(user),
       };
     },
-    targetOf(id, outputs: Inputs) {
+    targetOf(id, outputs: PropertyMap) {
       const fromId = splitId(id);
       const tenantId = typeof outputs.tenantId === "string" ? outputs.tenantId : fromId?.scope;
       const userId = typeof outputs.userId === "string" ? outputs.userId : fromId?.name;
@@ -156,7 +152,7 @@ export function scaikeyUserAdapter(
       if (!("status" in changes)) {
         return valuesOf(await api.updateUser(target.userId, patchOf(changes, current)));
       }
-      const status = changes.status as UserStatus;
+      const status = changes.status as UserStatusValue;
       try {
         // The status endpoint enables, disables, locks and unlocks. Reason and session ending
         // belong to the program's change, not to restoreOnDelete putting a status back.

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import type { Inputs } from "../resource";
+import type { PropertyMap } from "../resource";
 import { emailArg, restoreOnDeleteArg, textArg } from "../users/args";
 import { userResourceSpec, type Values } from "../users/user-resource";
-import { CUSTOM, FIELD_NAMES, scaikeyUserAdapter } from "./user-adapter";
+import { CUSTOM, FIELDS, scaikeyUserAdapter } from "./user-adapter";
 import {
   customAttributesArg,
   localeArg,
@@ -60,16 +60,14 @@ export const ScaiKeyUserAttributesOutputs = z.object({
   originalValues: z.record(z.string(), z.unknown()),
 });
 
-function declared(args: Inputs): Values {
-  const values: Values = Object.fromEntries(
-    FIELD_NAMES.filter((name) => args[name] !== undefined).map((name) => [name, args[name]]),
-  );
+function declared(args: PropertyMap): Values {
+  const values = FIELDS.declaredIn(args);
   const custom = (args.customAttributes ?? {}) as Values;
   for (const [key, value] of Object.entries(custom)) values[`${CUSTOM}${key}`] = value ?? null;
   return values;
 }
 
-function nest(values: Values): Inputs {
+function nest(values: Values): PropertyMap {
   const fields = Object.entries(values).filter(([key]) => !key.startsWith(CUSTOM));
   const custom = Object.entries(values).filter(([key]) => key.startsWith(CUSTOM));
   return {
@@ -90,7 +88,7 @@ export const spec = userResourceSpec(
   ScaiKeyUserAttributesOutputs,
   scaikeyUserAdapter,
   {
-    declaredBy: [...FIELD_NAMES, "customAttributes"],
+    declaredBy: [...FIELDS.names, "customAttributes"],
     declared,
     nest,
     // The API keeps the email, locale and time zone when sent null: they cannot be cleared.

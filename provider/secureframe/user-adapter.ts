@@ -1,6 +1,7 @@
 import { unlessNotFound } from "../errors";
-import type { Inputs } from "../resource";
+import type { PropertyMap } from "../resource";
 import { sameUserRef } from "../users/args";
+import { FieldMap } from "../users/field-map";
 import type { UserAdapter, Values } from "../users/user-resource";
 import type { SecureframeClient } from "./client";
 import type { User, UserUpdate } from "./schemas";
@@ -22,15 +23,13 @@ export interface SecureframeUserTarget {
 }
 
 /** The values' names of the user's fields, and the API's. */
-export const USER_FIELDS = {
+export const USER_FIELDS = new FieldMap({
   employeeType: "employee_type",
   startDate: "start_date",
   endDate: "end_date",
   inAuditScope: "in_audit_scope",
   active: "active",
-} as const satisfies Record<string, keyof User>;
-
-export type UserFieldName = keyof typeof USER_FIELDS;
+} as const satisfies Record<string, keyof User>);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isSecureframeId = (value: string) => UUID.test(value);
@@ -91,7 +90,7 @@ export function secureframeUserAdapter(
         current: valuesOf(user),
       };
     },
-    targetOf(id, outputs: Inputs) {
+    targetOf(id, outputs: PropertyMap) {
       const userId = typeof outputs.userId === "string" ? outputs.userId : id;
       if (!userId) return undefined;
       const user = typeof outputs.user === "string" ? outputs.user : undefined;
@@ -103,9 +102,7 @@ export function secureframeUserAdapter(
       return user && valuesOf(user);
     },
     async apply({ target, changes }) {
-      const update = Object.fromEntries(
-        Object.entries(changes).map(([name, value]) => [USER_FIELDS[name as UserFieldName], value]),
-      ) as UserUpdate;
+      const update = USER_FIELDS.toApi(changes) as UserUpdate;
       // The answer is the user after the update: the change is checked to have been made.
       return valuesOf(await clients().updateUser(target.userId, update));
     },
@@ -114,7 +111,7 @@ export function secureframeUserAdapter(
 }
 
 /** The values of `fields` the arguments declare. */
-export function declaredFields(fields: readonly UserFieldName[]) {
-  return (args: Inputs): Values =>
+export function declaredFields(fields: readonly (typeof USER_FIELDS.names)[number][]) {
+  return (args: PropertyMap): Values =>
     Object.fromEntries(fields.filter((name) => name in args).map((name) => [name, args[name]]));
 }

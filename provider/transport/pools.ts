@@ -1,5 +1,6 @@
 import { type Dispatcher, interceptors, Pool } from "undici";
 import { attemptGate, CALL_ATTEMPTS, type GatedDispatchOptions } from "./attempt-gate";
+import { ProcessWide } from "./process-wide";
 
 export interface PoolOptions {
   connections: number;
@@ -11,7 +12,7 @@ interface PoolEntry {
   dispatcher: Dispatcher;
 }
 
-const pools = new Map<string, PoolEntry>();
+const pools = new ProcessWide<string, PoolEntry>();
 
 /**
  * undici's retry interceptor decides through each call's own attempts (found in the dispatch
@@ -33,21 +34,16 @@ const retry = interceptors.retry({
  */
 export function dispatcherFor(origin: string, options: PoolOptions): Dispatcher {
   const key = `${origin}|${options.connections}|${options.connectTimeoutMs}`;
-  let entry = pools.get(key);
-  if (!entry) {
+  return pools.get(key, () => {
     const pool = new Pool(origin, {
       connections: options.connections,
       connect: { timeout: options.connectTimeoutMs },
     });
-    entry = { pool, dispatcher: pool.compose(attemptGate(), retry) };
-    pools.set(key, entry);
-  }
-  return entry.dispatcher;
+    return { pool, dispatcher: pool.compose(attemptGate(), retry) };
+  }).dispatcher;
 }
 
 /** Closes every pool (tests, benchmarks, and a process about to exit). */
 export async function closeAllPools(): Promise<void> {
-  const entries = [...pools.values()];
-  pools.clear();
-  await Promise.all(entries.map((entry) => entry.pool.close()));
+  await Promise.all(pools.clear().map((entry) => entry.pool.close()));
 }

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { WaitSource } from "../errors";
 import type { Clock } from "./clock";
+import { ProcessWide } from "./process-wide";
 import { rateLimitState, serverWait } from "./retry-policy";
 import type { RateLimit } from "./settings";
 
@@ -292,7 +293,7 @@ export class ApiRateLimiter {
   }
 }
 
-const limiters = new Map<string, ApiRateLimiter>();
+const limiters = new ProcessWide<string, ApiRateLimiter>();
 const clockIds = new WeakMap<Clock, number>();
 let clockCount = 0;
 
@@ -315,12 +316,7 @@ function clockId(clock: Clock): number {
 export function rateLimiterFor(quota: string, options: RateLimiterOptions): ApiRateLimiter {
   const limit = options.limit ? `${options.limit.requests}/${options.limit.perMs}` : "off";
   const key = `${quota}|${limit}|${options.maxInFlight}|${clockId(options.clock)}`;
-  let limiter = limiters.get(key);
-  if (!limiter) {
-    limiter = new ApiRateLimiter(options);
-    limiters.set(key, limiter);
-  }
-  return limiter;
+  return limiters.get(key, () => new ApiRateLimiter(options));
 }
 
 /** Forgets every limiter (tests). Requests already waiting keep their limiter. */

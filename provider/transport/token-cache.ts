@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Clock } from "./clock";
+import { ProcessWide } from "./process-wide";
 
 export interface IssuedToken {
   value: string;
@@ -58,16 +59,11 @@ export class TokenCache {
   }
 }
 
-const caches = new Map<string, TokenCache>();
+const caches = new ProcessWide<string, TokenCache>();
 
 /** The process-wide cache for `key`, made by `create` on first use. */
 export function tokenCache(key: string, create: () => TokenCache): TokenCache {
-  let cache = caches.get(key);
-  if (!cache) {
-    cache = create();
-    caches.set(key, cache);
-  }
-  return cache;
+  return caches.get(key, create);
 }
 
 /** Forgets every cached token (tests). */

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { type CheckOutcome, containsUnknown, type Inputs, quote, withFailure } from "../resource";
+import {
+  type CheckOutcome,
+  containsUnknown,
+  type PropertyMap,
+  quote,
+  withFailure,
+} from "../resource";
 
 // Argument schemas shared by the user resources. Each message says what is wrong and how to fix
 // it; check prefixes it with the property path.
@@ -70,14 +76,14 @@ export function userRefArg(options: UserRefOptions) {
 }
 
 /** Same user when the same `user` is given, or the id an email was resolved to at creation. */
-export function sameUserRef(olds: Inputs, news: Inputs): boolean {
+export function sameUserRef(olds: PropertyMap, news: PropertyMap): boolean {
   return news.user === olds.user || news.user === olds.userId;
 }
 
 /** A check failure unless at least one of `fields` (with values known) declares something. */
 export function requireDeclared(
   outcome: CheckOutcome,
-  declared: (inputs: Inputs) => number,
+  declared: (inputs: PropertyMap) => number,
   fields: readonly string[],
   resource: string,
 ): CheckOutcome {

@@ -8,8 +8,8 @@ import {
   checkInputs,
   containsUnknown,
   forEngine,
-  type Inputs,
   PartialFailure,
+  type PropertyMap,
   programInputs,
   quote,
   withoutUndefined,
@@ -43,7 +43,7 @@ export interface Change<T> {
   changes: Values;
   current: Values;
   /** The resource's arguments; undefined when restoreOnDelete puts the original values back. */
-  inputs?: Inputs;
+  inputs?: PropertyMap;
 }
 
 /**
@@ -58,13 +58,13 @@ export interface UserAdapter<T> {
   /** Fills in what a resource leaves out and the settings provide (ASA's team, ScaiKey's tenant). */
   withDefaults?(outcome: CheckOutcome): CheckOutcome;
   /** Whether the stored outputs and the new arguments name the same user. */
-  sameUser(olds: Inputs, news: Inputs): boolean;
+  sameUser(olds: PropertyMap, news: PropertyMap): boolean;
   /** Finds the user the arguments name (an email is resolved to an id here, once), to manage `fields`. */
-  locate(inputs: Inputs, fields: readonly string[]): Promise<Located<T>>;
+  locate(inputs: PropertyMap, fields: readonly string[]): Promise<Located<T>>;
   /** The user of a stored resource, from its outputs or its ID. */
-  targetOf(id: string, outputs: Inputs): T | undefined;
+  targetOf(id: string, outputs: PropertyMap): T | undefined;
   /** Outputs besides the arguments (`userId`...). */
-  outputsOf(target: T): Inputs;
+  outputsOf(target: T): PropertyMap;
   /** The user's current values, or undefined when the user is gone. */
   fetch(target: T): Promise<Values | undefined>;
   /** Sends the changes; answers the values after them when the API tells them, to be verified. */
@@ -86,9 +86,9 @@ export interface UserResource {
   /** Checks after the schema's own and the adapter's defaults (cross-field rules). */
   refine?(outcome: CheckOutcome): CheckOutcome;
   /** The values declared by arguments (or by an `originalValues` fragment), flat. */
-  declared(args: Inputs): Values;
+  declared(args: PropertyMap): Values;
   /** The argument-shaped fragment holding these values: the inverse of `declared`. */
-  nest(values: Values): Inputs;
+  nest(values: Values): PropertyMap;
   /** Why a value found on the user could not be put back by restoreOnDelete, if so. */
   unrestorable?(key: string, value: unknown): string | undefined;
 }
@@ -154,9 +154,10 @@ function userResourceProvider<T>(
   const argFields = Object.keys(argsSchema.shape);
   const label = API_LABELS[spec.api];
   /** The stored outputs, each as the outputs schema reads it. */
-  const outputsOf = (props: Inputs | undefined): Inputs => storedOutputs(outputsSchema, props);
+  const outputsOf = (props: PropertyMap | undefined): PropertyMap =>
+    storedOutputs(outputsSchema, props);
 
-  function outputs(inputs: Inputs, target: T, original: Values): Inputs {
+  function outputs(inputs: PropertyMap, target: T, original: Values): PropertyMap {
     return withoutUndefined({
       ...inputs,
       ...spec.outputsOf(target),
@@ -164,7 +165,7 @@ function userResourceProvider<T>(
     });
   }
 
-  function refuseUnrestorable(inputs: Inputs, target: T, original: Values): void {
+  function refuseUnrestorable(inputs: PropertyMap, target: T, original: Values): void {
     if (inputs.restoreOnDelete !== true || !spec.unrestorable) return;
     for (const [key, value] of Object.entries(original)) {
       const why = spec.unrestorable(key, value);
@@ -181,7 +182,7 @@ function userResourceProvider<T>(
     target: T,
     want: Values,
     current: Values,
-    inputs?: Inputs,
+    inputs?: PropertyMap,
   ): Promise<Values | undefined> {
     const changes = differences(want, current);
     if (Object.keys(changes).length === 0) return undefined;
@@ -211,7 +212,7 @@ function userResourceProvider<T>(
     return after;
   }
 
-  const countDeclared = (inputs: Inputs) =>
+  const countDeclared = (inputs: PropertyMap) =>
     Object.values(resource.declared(inputs)).filter((value) => value !== undefined).length;
 
   return {
@@ -300,7 +301,7 @@ function userResourceProvider<T>(
         );
       }
       const want = spec.declared(inputs);
-      const before = spec.declared((olds.originalValues as Inputs | undefined) ?? {});
+      const before = spec.declared((olds.originalValues as PropertyMap | undefined) ?? {});
       // Values declared since creation are recorded as they are before this update changes them.
       const original = Object.fromEntries(
         Object.keys(want).map((key) => [key, key in before ? before[key] : valueAt(current, key)]),
@@ -317,7 +318,7 @@ function userResourceProvider<T>(
       if (target === undefined) return;
       const current = await spec.fetch(target);
       if (!current) return;
-      const original = spec.declared((props.originalValues as Inputs | undefined) ?? {});
+      const original = spec.declared((props.originalValues as PropertyMap | undefined) ?? {});
       await applyChanges(target, original, current);
     },
   };

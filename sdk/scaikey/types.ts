@@ -59,12 +59,8 @@ export type ScaiKeyUserListItem = Pick<
   | "last_login_at"
 >;
 
-/** What `scaikey.UserAttributes` takes, as values; only the fields declared are managed. */
-export interface UserAttributesArgValues {
-  /** The user's id (`usr_...`) or email address (looked up once, at creation); changing it replaces the resource. */
-  user: string;
-  /** The tenant (`tnt_...`); default `identity:scaikeyTenant`. */
-  tenantId?: string;
+/** The user's own fields that `scaikey.UserAttributes` manages (custom attributes apart). */
+export interface UserFields {
   email?: string;
   /** null clears it. */
   username?: string | null;
@@ -79,24 +75,23 @@ export interface UserAttributesArgValues {
   timezone?: string;
   /** The organizational unit's id (`ou_...`); null takes the user out of any unit. */
   ouId?: string | null;
+}
+
+/** What `scaikey.UserAttributes` takes, as values; only the fields declared are managed. */
+export interface UserAttributesArgValues extends UserFields {
+  /** The user's id (`usr_...`) or email address (looked up once, at creation); changing it replaces the resource. */
+  user: string;
+  /** The tenant (`tnt_...`); default `identity:scaikeyTenant`. */
+  tenantId?: string;
   /** Only the attributes named here are managed, each on its own; null removes one. */
   customAttributes?: Record<string, JsonValue>;
   /** On delete, put back the values found when the resource was created (default false: leave them). */
   restoreOnDelete?: boolean;
 }
 
-export interface UserAttributesOutputs {
+export interface UserAttributesOutputs extends UserFields {
   user: string;
   tenantId: string;
-  email?: string;
-  username?: string | null;
-  firstName?: string | null;
-  lastName?: string | null;
-  displayName?: string | null;
-  phone?: string | null;
-  locale?: string;
-  timezone?: string;
-  ouId?: string | null;
   customAttributes?: Record<string, unknown>;
   restoreOnDelete: boolean;
   userId: string;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type * as pulumi from "@pulumi/pulumi";
 import { type RunningEmulator, startEmulator } from "../../emulator";
-import type { Inputs } from "../../provider/resource";
+import type { PropertyMap } from "../../provider/resource";
 import { closeAllPools } from "../../provider/transport";
 import { configureProvidersFor } from "../harness/emulator-config";
 
@@ -74,25 +74,25 @@ export async function startAsaFixture(): Promise<AsaFixture> {
 /** check, as the engine calls it; fails the test on any check failure. */
 export async function checked(
   provider: pulumi.dynamic.ResourceProvider,
-  news: Inputs,
-  olds: Inputs = {},
-): Promise<Inputs> {
+  news: PropertyMap,
+  olds: PropertyMap = {},
+): Promise<PropertyMap> {
   const result = await provider.check?.(olds, news);
   assert.deepEqual(result?.failures ?? [], []);
-  return result?.inputs as Inputs;
+  return result?.inputs as PropertyMap;
 }
 
 /** The check failures' reasons for these inputs. */
 export async function failuresOf(
   provider: pulumi.dynamic.ResourceProvider,
-  news: Inputs,
+  news: PropertyMap,
 ): Promise<{ property: string; reason: string }[]> {
   return [...((await provider.check?.({}, news))?.failures ?? [])];
 }
 
 /** check then create, as `pulumi up` does for a new resource. */
-export async function created(provider: pulumi.dynamic.ResourceProvider, news: Inputs) {
+export async function created(provider: pulumi.dynamic.ResourceProvider, news: PropertyMap) {
   const inputs = await checked(provider, news);
   const result = await provider.create(inputs);
-  return { inputs, id: result.id, outs: result.outs as Inputs };
+  return { inputs, id: result.id, outs: result.outs as PropertyMap };
 }

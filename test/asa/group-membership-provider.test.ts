@@ -5,7 +5,7 @@ import { groupMembershipProvider, type MembershipApi } from "../../provider/asa/
 import { MemberSet } from "../../provider/asa/member-set";
 import { asaClient } from "../../provider/asa/settings";
 import { forgetUserDirectories } from "../../provider/asa/user-directory";
-import { type Inputs, PartialFailure, UNKNOWN } from "../../provider/resource";
+import { PartialFailure, type PropertyMap, UNKNOWN } from "../../provider/resource";
 import { type AsaFixture, checked, created, failuresOf, routes, startAsaFixture } from "./fixture";
 
 /** The members a stored value holds, as a sorted list (outputs store a name set). */
@@ -36,12 +36,12 @@ const [p1, p2, p3, p4, p5, p6] = Array.from({ length: 6 }, (_, i) => `person-000
 ];
 
 /** check then update, as `pulumi up` does for a changed resource. */
-async function updated(id: string, olds: Inputs, oldInputs: Inputs, news: Inputs) {
+async function updated(id: string, olds: PropertyMap, oldInputs: PropertyMap, news: PropertyMap) {
   const inputs = await checked(provider, news, oldInputs);
   const diff = await provider.diff?.(id, olds, inputs);
   assert.equal(diff?.changes, true);
   const result = await provider.update?.(id, olds, inputs);
-  return { inputs, outs: result?.outs as Inputs };
+  return { inputs, outs: result?.outs as PropertyMap };
 }
 
 describe("check and diff", () => {

@@ -4,7 +4,7 @@ import { describe, test } from "vitest";
 import { withAccessErrors } from "../../provider/access-errors";
 import { ApiError } from "../../provider/errors";
 import { currentProgress } from "../../provider/progress/context";
-import { type Inputs, PartialFailure, UNKNOWN } from "../../provider/resource";
+import { PartialFailure, type PropertyMap, UNKNOWN } from "../../provider/resource";
 import { URN_KEY, withResourceProgress } from "../../provider/resource/with-progress";
 
 // The two wrappers the registry puts around every provider: the resource's progress and its
@@ -19,7 +19,7 @@ function standIn() {
     const progress = currentProgress();
     seen.push({ method, urn: progress?.urn, label: progress?.label });
   };
-  const strip = (values: Inputs) =>
+  const strip = (values: PropertyMap) =>
     Object.fromEntries(Object.entries(values).filter(([key]) => !key.startsWith("__")));
   const provider: pulumi.dynamic.ResourceProvider = {
     async check(_olds, news) {

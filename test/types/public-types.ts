@@ -5,13 +5,13 @@
 import type { z } from "zod";
 import type { GroupArgs, spec as groupSpec } from "../../provider/asa/group";
 import type { MembersArg, spec as membershipSpec } from "../../provider/asa/group-membership";
-import type { Group, Role, User, UserStatus } from "../../provider/asa/schemas";
+import type { Group, Role, User, UserStatusValue } from "../../provider/asa/schemas";
 import type { spec as asaAttributesSpec } from "../../provider/asa/user-attributes";
 import type { spec as asaStatusSpec } from "../../provider/asa/user-status";
 import type { spec as providerCheckSpec } from "../../provider/diagnostics/provider-check";
 import type {
   UserListItem as ScaiKeyListItemSchema,
-  UserStatus as ScaiKeyStatusSchema,
+  UserStatusValue as ScaiKeyStatusSchema,
   UserResponse as ScaiKeyUserSchema,
 } from "../../provider/scaikey/schemas";
 import type { spec as scaikeyAttributesSpec } from "../../provider/scaikey/user-attributes";
@@ -34,7 +34,7 @@ type Out<S extends { outputs: z.ZodType }> = z.output<S["outputs"]>;
 // ASA: API objects, then each resource's arguments and outputs.
 export type AsaChecks = [
   Check<Same<asa.Role, Role>>,
-  Check<Same<asa.AsaUserStatus, UserStatus>>,
+  Check<Same<asa.AsaUserStatus, UserStatusValue>>,
   Check<Same<asa.AsaUser, User>>,
   Check<Same<asa.AsaGroup, Group>>,
   Check<Same<asa.GroupArgValues, z.input<typeof GroupArgs>>>,
