@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { withAccessErrors } from "./access-errors";
 import { kindLabel, type ResourceKind, type ResourceSpec, specPathOf } from "./resource/spec";
 import { withResourceProgress } from "./resource/with-progress";
+import { ProcessWide } from "./transport/process-wide";
 
 export { configure } from "./config";
 export { kindLabel, type ResourceKind };
@@ -25,14 +26,12 @@ export function specFor(kind: ResourceKind): ResourceSpec | undefined {
   return module.spec?.kind === kind ? module.spec : undefined;
 }
 
-const loaded = new Map<ResourceKind, pulumi.dynamic.ResourceProvider>();
+const loaded = new ProcessWide<ResourceKind, pulumi.dynamic.ResourceProvider>();
 
 export function providerFor(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
-  let provider = loaded.get(kind);
-  if (provider) return provider;
-  const spec = specFor(kind);
-  if (!spec) throw new Error(`pulumi-identity has no provider for ${kind}; upgrade the package.`);
-  provider = withResourceProgress(spec.label, withAccessErrors(spec.provider()));
-  loaded.set(kind, provider);
-  return provider;
+  return loaded.get(kind, () => {
+    const spec = specFor(kind);
+    if (!spec) throw new Error(`pulumi-identity has no provider for ${kind}; upgrade the package.`);
+    return withResourceProgress(spec.label, withAccessErrors(spec.provider()));
+  });
 }

@@ -1,3 +1,3 @@
-import { providerHandle } from "./provider-handle";
+import { providerHandle } from "../resource/provider-handle";
 
 export = providerHandle("asa:GroupMembership");

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { ResourceKind } from "../registry";
+import type { ResourceKind } from "./spec";
 
 /**
  * The provider object Pulumi serializes into each resource's `__provider`. It holds only the
@@ -7,7 +7,7 @@ import type { ResourceKind } from "../registry";
  * node_modules. So no credential or module value is captured, and upgrading the package changes
  * what later read/delete calls run (see docs/architecture.md).
  *
- * Each handle is the whole `module.exports` of a file in this folder: when the package is installed
+ * Each handle is the whole `module.exports` of a file in provider/handles/: when the package is installed
  * under node_modules, Pulumi serializes it as a bare `require()` of that file (a few hundred bytes).
  * Loaded from a source checkout, it is copied by value: each method names the module literally,
  * because closure serialization copies every function on its own and leaves `require` free.
