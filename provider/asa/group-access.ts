@@ -1,18 +1,16 @@
-import { unlessNotFound } from "../errors";
-import type { AsaClient } from "./client";
-import { MemberSet } from "./member-set";
-import { type Group, isSoftDeleted } from "./schemas";
+import { type GroupViewApi, groupView } from "./group-view";
+import type { MemberSet } from "./member-set";
+import type { Group } from "./schemas";
 
-export type GroupReader = Pick<AsaClient, "getGroup">;
+export type GroupReader = GroupViewApi;
 
 export function describeGroup(team: string, name: string): string {
   return `group "${name}" in team "${team}"`;
 }
 
-/** The live group, or undefined when it does not exist or was soft-deleted (which still answers 200). */
-export async function liveGroup(client: GroupReader, name: string): Promise<Group | undefined> {
-  const group = await unlessNotFound(client.getGroup(name));
-  return group && !isSoftDeleted(group) ? group : undefined;
+/** The live group, or undefined when it does not exist or was soft-deleted (read once per run). */
+export function liveGroup(client: GroupReader, name: string): Promise<Group | undefined> {
+  return groupView(client).liveGroup(name);
 }
 
 /** ASA refuses changes to a group federated from another team: say so before trying. */
@@ -41,12 +39,7 @@ export async function writableGroup(
   return group;
 }
 
-/** Every member, every page read. */
-export async function listMembers(
-  client: Pick<AsaClient, "listGroupUsers">,
-  group: string,
-): Promise<MemberSet> {
-  const names: string[] = [];
-  for await (const user of client.listGroupUsers(group)) names.push(user.name);
-  return MemberSet.of(names);
+/** Every member, every page read (once per run, unless the run changes them). */
+export function listMembers(client: GroupReader, group: string): Promise<MemberSet> {
+  return groupView(client).membersOf(group);
 }

@@ -24,6 +24,7 @@ import {
   refuseFederated,
   writableGroup,
 } from "./group-access";
+import { groupView } from "./group-view";
 import { adoptArg, groupNameArg, teamArg, usernameArg } from "./input-fields";
 import { MemberSet } from "./member-set";
 import { applyPlan, type ChangeOutcome } from "./membership-changes";
@@ -221,6 +222,7 @@ export function groupMembershipProvider(
       );
     }
 
+    groupView(api).forgetMembers(group);
     const outcome = await applyPlan(api, group, plan);
     if (outcome.failures.length === 0)
       return outputsOf(membership, declared, afterPlan(live, plan));
@@ -294,6 +296,7 @@ export function groupMembershipProvider(
       const found = await liveGroup(api, group);
       if (!found) return;
       refuseFederated(found, team, `remove the members of ${where}`);
+      groupView(api).forgetMembers(group);
       const outcome = await applyPlan(api, group, { toAdd: MemberSet.of([]), toRemove: members });
       if (outcome.failures.length > 0) {
         const next =

@@ -17,6 +17,7 @@ import { storedOutputs } from "../resource/stored-outputs";
 import { withDefaultTeam } from "./check-team";
 import type { AsaClient } from "./client";
 import { describeGroup, liveGroup, refuseFederated, writableGroup } from "./group-access";
+import { groupView } from "./group-view";
 import { adoptArg, groupNameArg, rolesArg, teamArg } from "./input-fields";
 import type { Group } from "./schemas";
 import { asaClient } from "./settings";
@@ -92,6 +93,7 @@ async function adopt(api: GroupApi, inputs: GroupInputs, existing: Group): Promi
     inputs.team,
     `set the roles of ${describeGroup(inputs.team, inputs.name)}`,
   );
+  groupView(api).forgetGroup(inputs.name);
   await api.updateGroup(inputs.name, { roles: inputs.roles });
   return outputsOf(inputs, { ...existing, roles: inputs.roles });
 }
@@ -123,8 +125,11 @@ export function groupProvider(
       // Adopting reads first, so a group that is already as declared costs no write at all.
       const existing = inputs.adopt ? await liveGroup(api, inputs.name) : undefined;
       if (existing) return { id, outs: await adopt(api, inputs, existing) };
+      groupView(api).forgetGroup(inputs.name);
       try {
         const group = await api.createGroup({ name: inputs.name, roles: inputs.roles });
+        // What the memberships of this run then read of it is known without asking.
+        groupView(api).created(group);
         return { id, outs: outputsOf(inputs, group) };
       } catch (err) {
         if (!isConflict(err)) throw err;
@@ -168,6 +173,7 @@ export function groupProvider(
       const api = client(inputs.team);
       const change = `set the roles of ${describeGroup(inputs.team, inputs.name)}`;
       const group = await writableGroup(api, inputs.team, inputs.name, change);
+      groupView(api).forgetGroup(inputs.name);
       await api.updateGroup(inputs.name, { roles: inputs.roles });
       return { outs: outputsOf(inputs, { ...group, roles: inputs.roles }) };
     },
@@ -179,6 +185,7 @@ export function groupProvider(
       const group = await liveGroup(api, name);
       if (!group) return;
       refuseFederated(group, team, `delete ${describeGroup(team, name)}`);
+      groupView(api).forgetGroup(name);
       try {
         await api.deleteGroup(name);
       } catch (err) {

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import type * as pulumi from "@pulumi/pulumi";
 import { type RunningEmulator, startEmulator } from "../../emulator";
+import { forgetGroupViews } from "../../provider/asa/group-view";
+import { forgetUserDirectories } from "../../provider/asa/user-directory";
 import type { PropertyMap } from "../../provider/resource";
 import { closeAllPools } from "../../provider/transport";
 import { configureProvidersFor } from "../harness/emulator-config";
@@ -16,7 +18,21 @@ export interface AsaFixture {
   count(route: string): Promise<number>;
   /** Every ASA request that changes something (POST, PUT, DELETE; token exchanges excluded). */
   writes(): Promise<number>;
+  /**
+   * The emulator's ASA control API, for changes made "by hand" between two runs: each change also
+   * starts a new run for the providers of this process, which forget what they read before (a
+   * real run's provider host is a process of its own).
+   */
+  byHand: RunningEmulator["control"]["asa"];
+  /** The emulator back to its data, and a new run. */
+  reset(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** What the providers of this process keep for the length of a run. */
+function newRun(): void {
+  forgetGroupViews();
+  forgetUserDirectories();
 }
 
 export const routes = {
@@ -63,6 +79,20 @@ export async function startAsaFixture(): Promise<AsaFixture> {
           ([route]) => /^(POST|PUT|PATCH|DELETE) /.test(route) && !route.endsWith("/service_token"),
         )
         .reduce((sum, [, n]) => sum + n, 0);
+    },
+    byHand: new Proxy(emulator.control.asa, {
+      get(control, method) {
+        const call = Reflect.get(control, method) as (...args: unknown[]) => Promise<unknown>;
+        return async (...args: unknown[]) => {
+          const result = await call(...args);
+          newRun();
+          return result;
+        };
+      },
+    }),
+    async reset() {
+      await emulator.control.reset();
+      newRun();
     },
     async stop() {
       await emulator.stop();

@@ -4,7 +4,6 @@ import type { AsaClient } from "../../provider/asa/client";
 import { groupMembershipProvider, type MembershipApi } from "../../provider/asa/group-membership";
 import { MemberSet } from "../../provider/asa/member-set";
 import { asaClient } from "../../provider/asa/settings";
-import { forgetUserDirectories } from "../../provider/asa/user-directory";
 import { PartialFailure, type PropertyMap, UNKNOWN } from "../../provider/resource";
 import { type AsaFixture, checked, created, failuresOf, routes, startAsaFixture } from "./fixture";
 
@@ -18,10 +17,9 @@ beforeAll(async () => {
   asa = await startAsaFixture();
 });
 beforeEach(async () => {
-  forgetUserDirectories();
-  await asa.emulator.control.reset();
+  await asa.reset();
   await asa.addUsers(6, "person");
-  await asa.emulator.control.asa.createGroup(asa.team, { name: "eng" });
+  await asa.byHand.createGroup(asa.team, { name: "eng" });
   await asa.emulator.control.clearCounters();
 });
 afterAll(() => asa.stop());
@@ -46,7 +44,7 @@ async function updated(id: string, olds: PropertyMap, oldInputs: PropertyMap, ne
 
 describe("check and diff", () => {
   test("members trimmed, deduplicated and sorted (as a name set); mode and team filled in", async () => {
-    await asa.emulator.control.asa.createUser(asa.team, { name: "Person-0001" });
+    await asa.byHand.createUser(asa.team, { name: "Person-0001" });
     const inputs = await checked(provider, {
       group: " eng",
       members: [" person-0002", "person-0001 ", "person-0002", "Person-0001"],
@@ -205,8 +203,8 @@ describe("authoritative", () => {
 
   test("someone already added, or already removed, by hand: the change still succeeds", async () => {
     const first = await created(provider, { group: "eng", members: [p1, p2] });
-    await asa.emulator.control.asa.addGroupMember(asa.team, "eng", p3);
-    await asa.emulator.control.asa.removeGroupMember(asa.team, "eng", p2);
+    await asa.byHand.addGroupMember(asa.team, "eng", p3);
+    await asa.byHand.removeGroupMember(asa.team, "eng", p2);
     const { outs } = await updated(first.id, first.outs, first.inputs, {
       group: "eng",
       members: [p1, p3],
@@ -225,8 +223,8 @@ describe("authoritative", () => {
 
   test("drift: read returns the live members as props and inputs; the next update restores", async () => {
     const first = await created(provider, { group: "eng", members: [p1, p2, p3] });
-    await asa.emulator.control.asa.addGroupMember(asa.team, "eng", p5);
-    await asa.emulator.control.asa.removeGroupMember(asa.team, "eng", p2);
+    await asa.byHand.addGroupMember(asa.team, "eng", p5);
+    await asa.byHand.removeGroupMember(asa.team, "eng", p2);
 
     const read = await provider.read?.(first.id, first.outs);
     assert.deepEqual(read, {
@@ -248,7 +246,7 @@ describe("authoritative", () => {
   });
 
   test("create on a group with members the list leaves out is refused without adopt, naming them", async () => {
-    await asa.emulator.control.asa.setGroupMembers(asa.team, "eng", [p1, p4, p5]);
+    await asa.byHand.setGroupMembers(asa.team, "eng", [p1, p4, p5]);
     const inputs = await checked(provider, { group: "eng", members: [p1, p2] });
     await assert.rejects(provider.create(inputs), {
       message: `Cannot manage the members of group "eng" in team "${asa.team}" authoritatively: it has 2 member(s) that members does not list: ${p4}, ${p5}. An authoritative asa.GroupMembership would remove them. To take the group over, set adopt: true (then the next up removes them unless you list them in members), or use mode: "additive" to manage only the listed members. Nothing was changed.`,
@@ -257,14 +255,14 @@ describe("authoritative", () => {
   });
 
   test("adopt takes the group as it is: a matching list writes nothing", async () => {
-    await asa.emulator.control.asa.setGroupMembers(asa.team, "eng", [p1, p2, p3]);
+    await asa.byHand.setGroupMembers(asa.team, "eng", [p1, p2, p3]);
     const { outs } = await created(provider, { group: "eng", members: [p3, p1, p2], adopt: true });
     assert.deepEqual(names(outs.members), [p1, p2, p3]);
     assert.equal(await asa.writes(), 0);
   });
 
   test("adopt with a different list applies the difference", async () => {
-    await asa.emulator.control.asa.setGroupMembers(asa.team, "eng", [p1, p4]);
+    await asa.byHand.setGroupMembers(asa.team, "eng", [p1, p4]);
     const { outs } = await created(provider, { group: "eng", members: [p1, p2], adopt: true });
     assert.deepEqual(names(outs.members), [p1, p2]);
     assert.deepEqual(await asa.membersOf("eng"), [p1, p2]);
@@ -280,12 +278,12 @@ describe("authoritative", () => {
 
   test("delete leaves members added by hand since the last refresh; after a refresh it removes them too", async () => {
     const first = await created(provider, { group: "eng", members: [p1, p2] });
-    await asa.emulator.control.asa.addGroupMember(asa.team, "eng", p3);
+    await asa.byHand.addGroupMember(asa.team, "eng", p3);
     await provider.delete?.(first.id, first.outs);
     assert.deepEqual(await asa.membersOf("eng"), [p3]);
 
     const second = await created(provider, { group: "eng", members: [p1], adopt: true });
-    await asa.emulator.control.asa.addGroupMember(asa.team, "eng", p4);
+    await asa.byHand.addGroupMember(asa.team, "eng", p4);
     const read = await provider.read?.(second.id, second.outs);
     await provider.delete?.(second.id, read?.props);
     assert.deepEqual(await asa.membersOf("eng"), []);
@@ -293,14 +291,14 @@ describe("authoritative", () => {
 
   test("delete of a membership whose group is gone is done", async () => {
     const first = await created(provider, { group: "eng", members: [p1] });
-    await asa.emulator.control.asa.deleteGroup(asa.team, "eng");
+    await asa.byHand.deleteGroup(asa.team, "eng");
     await provider.delete?.(first.id, first.outs);
   });
 });
 
 describe("additive", () => {
   test("create leaves the others alone and reports them", async () => {
-    await asa.emulator.control.asa.setGroupMembers(asa.team, "eng", [p4, p5]);
+    await asa.byHand.setGroupMembers(asa.team, "eng", [p4, p5]);
     const { outs } = await created(provider, { group: "eng", members: [p1, p2], mode: "additive" });
     assert.deepEqual(outs, {
       group: "eng",
@@ -315,7 +313,7 @@ describe("additive", () => {
   });
 
   test("update removes only members it managed; read keeps managed members still present", async () => {
-    await asa.emulator.control.asa.setGroupMembers(asa.team, "eng", [p5]);
+    await asa.byHand.setGroupMembers(asa.team, "eng", [p5]);
     const first = await created(provider, {
       group: "eng",
       members: [p1, p2, p3],
@@ -329,8 +327,8 @@ describe("additive", () => {
     assert.deepEqual(await asa.membersOf("eng"), [p1, p2, p5]);
     assert.deepEqual(names(outs.unmanagedMembers), [p5]);
 
-    await asa.emulator.control.asa.removeGroupMember(asa.team, "eng", p2);
-    await asa.emulator.control.asa.addGroupMember(asa.team, "eng", p6);
+    await asa.byHand.removeGroupMember(asa.team, "eng", p2);
+    await asa.byHand.addGroupMember(asa.team, "eng", p6);
     const read = await provider.read?.(first.id, outs);
     assert.deepEqual(names(read?.props.members), [p1]);
     assert.deepEqual(names(read?.props.unmanagedMembers), [p5, p6]);
@@ -338,14 +336,14 @@ describe("additive", () => {
   });
 
   test("delete removes only the managed members", async () => {
-    await asa.emulator.control.asa.setGroupMembers(asa.team, "eng", [p5]);
+    await asa.byHand.setGroupMembers(asa.team, "eng", [p5]);
     const first = await created(provider, { group: "eng", members: [p1], mode: "additive" });
     await provider.delete?.(first.id, first.outs);
     assert.deepEqual(await asa.membersOf("eng"), [p5]);
   });
 
   test("switching to authoritative with unmanaged members needs adopt", async () => {
-    await asa.emulator.control.asa.setGroupMembers(asa.team, "eng", [p5]);
+    await asa.byHand.setGroupMembers(asa.team, "eng", [p5]);
     const first = await created(provider, { group: "eng", members: [p1], mode: "additive" });
     const news = await checked(provider, { group: "eng", members: [p1] }, first.inputs);
     await assert.rejects(
@@ -364,7 +362,7 @@ describe("additive", () => {
 
 describe("failures", () => {
   test("users that do not exist: check names every one (at preview), and nothing changes", async () => {
-    await asa.emulator.control.asa.setGroupMembers(asa.team, "eng", [p1, p6]);
+    await asa.byHand.setGroupMembers(asa.team, "eng", [p1, p6]);
     const first = await created(provider, { group: "eng", members: [p1, p6] });
     await asa.emulator.control.clearCounters();
     const members = [p1, p2, "nobody", "Person-0003", "Quentin.Compson.III", "ghost"];
@@ -413,14 +411,13 @@ describe("failures", () => {
       const real = asaClient(team);
       return Object.assign(Object.create(real) as AsaClient, {
         addUserToGroup: async (group: string, name: string) => {
-          if (racing.has(name))
-            await asa.emulator.control.asa.updateUser(team, name, { status: "DELETED" });
+          if (racing.has(name)) await asa.byHand.updateUser(team, name, { status: "DELETED" });
           return real.addUserToGroup(group, name);
         },
       });
     };
     const racy = groupMembershipProvider(client);
-    await asa.emulator.control.asa.setGroupMembers(asa.team, "eng", [p6]);
+    await asa.byHand.setGroupMembers(asa.team, "eng", [p6]);
     const inputs = await checked(racy, {
       group: "eng",
       members: [p1, p2, p3, p4, p5],
@@ -458,8 +455,7 @@ describe("failures", () => {
 
     // The users are back; the next up diffs the partial state against the declaration and finishes.
     racing.clear();
-    for (const name of [p3, p5])
-      await asa.emulator.control.asa.updateUser(asa.team, name, { status: "ACTIVE" });
+    for (const name of [p3, p5]) await asa.byHand.updateUser(asa.team, name, { status: "ACTIVE" });
     const diff = await racy.diff?.(error.id, error.properties, inputs);
     assert.equal(diff?.changes, true);
     await asa.emulator.control.clearCounters();
@@ -503,7 +499,7 @@ describe("failures", () => {
       /group "nope" in team "william-faulkner" does not exist/,
     );
     const first = await created(provider, { group: "eng", members: [p1] });
-    await asa.emulator.control.asa.updateGroup(asa.team, "eng", {
+    await asa.byHand.updateGroup(asa.team, "eng", {
       deleted_at: "2026-02-03T04:05:06Z",
     });
     assert.deepEqual(await provider.read?.(first.id, first.outs), {});

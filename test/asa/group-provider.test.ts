@@ -11,7 +11,7 @@ let asa: AsaFixture;
 beforeAll(async () => {
   asa = await startAsaFixture();
 });
-beforeEach(() => asa.emulator.control.reset());
+beforeEach(() => asa.reset());
 afterAll(() => asa.stop());
 
 describe("check", () => {
@@ -153,7 +153,7 @@ describe("create", () => {
   });
 
   test("an empty group with exactly the declared roles (an interrupted create) is taken over, writing nothing", async () => {
-    await asa.emulator.control.asa.createGroup(asa.team, {
+    await asa.byHand.createGroup(asa.team, {
       name: "half-made",
       roles: ["access_user"],
     });
@@ -218,7 +218,7 @@ describe("create", () => {
 describe("read", () => {
   test("returns the live roles as props and inputs (drift made in the console)", async () => {
     const { id, outs } = await created(provider, { name: "eng", roles: ["access_user"] });
-    await asa.emulator.control.asa.updateGroup(asa.team, "eng", {
+    await asa.byHand.updateGroup(asa.team, "eng", {
       roles: ["reporting_user", "access_admin"],
     });
     const result = await provider.read?.(id, outs);
@@ -236,7 +236,7 @@ describe("read", () => {
 
   test("a soft-deleted group (deleted_at a real time) is gone", async () => {
     const { id, outs } = await created(provider, { name: "eng", roles: [] });
-    await asa.emulator.control.asa.updateGroup(asa.team, "eng", {
+    await asa.byHand.updateGroup(asa.team, "eng", {
       deleted_at: "2026-01-02T03:04:05Z",
     });
     assert.deepEqual(await provider.read?.(id, outs), {});
@@ -244,7 +244,7 @@ describe("read", () => {
 
   test("a group that does not exist (404) is gone", async () => {
     const { id, outs } = await created(provider, { name: "eng", roles: [] });
-    await asa.emulator.control.asa.deleteGroup(asa.team, "eng");
+    await asa.byHand.deleteGroup(asa.team, "eng");
     assert.deepEqual(await provider.read?.(id, outs), {});
   });
 
@@ -288,7 +288,7 @@ describe("update and delete", () => {
     const { id, outs } = await created(provider, { name: "eng", roles: [] });
     await provider.delete?.(id, outs);
     assert.deepEqual(await provider.read?.(id, outs), {});
-    await asa.emulator.control.asa.deleteGroup(asa.team, "eng");
+    await asa.byHand.deleteGroup(asa.team, "eng");
     await provider.delete?.(id, outs);
   });
 

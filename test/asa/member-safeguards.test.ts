@@ -4,7 +4,6 @@ import type { AsaClient } from "../../provider/asa/client";
 import { groupMembershipProvider, type MembershipApi } from "../../provider/asa/group-membership";
 import { MemberSet } from "../../provider/asa/member-set";
 import { asaClient } from "../../provider/asa/settings";
-import { forgetUserDirectories } from "../../provider/asa/user-directory";
 import { type AsaFixture, created, failuresOf, routes, startAsaFixture } from "./fixture";
 
 /** The members a stored value holds, as a sorted list (outputs store a name set). */
@@ -20,9 +19,8 @@ beforeAll(async () => {
   asa = await startAsaFixture();
 });
 beforeEach(async () => {
-  forgetUserDirectories();
-  await asa.emulator.control.reset();
-  await asa.emulator.control.asa.createGroup(asa.team, { name: "eng" });
+  await asa.reset();
+  await asa.byHand.createGroup(asa.team, { name: "eng" });
 });
 afterAll(() => asa.stop());
 
@@ -79,7 +77,7 @@ describe("a member removed by hand while a change removes it too", () => {
       const real = asaClient(team);
       return Object.assign(Object.create(real) as AsaClient, {
         removeUserFromGroup: async (group: string, user: string) => {
-          if (user === name) await asa.emulator.control.asa.removeGroupMember(team, group, user);
+          if (user === name) await asa.byHand.removeGroupMember(team, group, user);
           return real.removeUserFromGroup(group, user);
         },
       });

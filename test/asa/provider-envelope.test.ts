@@ -17,6 +17,9 @@ const hostModules = {
   directory: hostRequire(
     "../../provider/asa/user-directory",
   ) as typeof import("../../provider/asa/user-directory"),
+  groups: hostRequire(
+    "../../provider/asa/group-view",
+  ) as typeof import("../../provider/asa/group-view"),
   resource: hostRequire("../../provider/resource") as typeof import("../../provider/resource"),
   transport: hostRequire("../../provider/transport") as typeof import("../../provider/transport"),
 };
@@ -40,6 +43,7 @@ beforeAll(async () => {
 });
 beforeEach(async () => {
   hostModules.directory.forgetUserDirectories();
+  hostModules.groups.forgetGroupViews();
   await asa.emulator.control.reset();
   await asa.emulator.control.asa.createGroup(asa.team, { name: "eng" });
 });
@@ -114,7 +118,9 @@ describe("the registry's providers", () => {
     assert.ok(key);
     key.key_secret = "rotated-away-0000";
     await asa.emulator.control.loadData(data);
-    hostModules.transport.forgetTokens(); // a new run: no token cached from the tests before
+    // A new run: no token, and nothing read, kept from the tests before.
+    hostModules.transport.forgetTokens();
+    hostModules.groups.forgetGroupViews();
     const checked = await provider.check?.({}, { group: "eng", members: ["someone-new"] });
     assert.match(
       checked?.failures?.[0]?.reason ?? "",
