@@ -4,7 +4,7 @@ import { type DefaultScope, withDefaultScope } from "../users/default-scope";
 import type { UserAdapter, Values } from "../users/user-resource";
 import type { ScaiKeyClient } from "./client";
 import type { ActionResult, UserResponse, UserStatus, UserUpdate } from "./schemas";
-import { defaultScaiKeyTenant, scaikeyClient } from "./settings";
+import { defaultScaiKeyTenant, scaikeyClient, scaikeyCredentials } from "./settings";
 
 export type ScaiKeyUserApi = Pick<
   ScaiKeyClient,
@@ -50,6 +50,7 @@ const tenantScope: DefaultScope = {
   what: "tenant",
   placeholder: "tnt_...",
   read: () => defaultScaiKeyTenant(),
+  requireCredentials: (tenantId) => scaikeyCredentials(tenantId),
 };
 
 /** Fills in the tenant a resource leaves out, from `identity:scaikeyTenant` (else `SCAIKEY_TENANT`). */
