@@ -10,13 +10,15 @@ const CREDENTIALS: Record<ApiName, readonly SettingName[]> = {
   scaikey: ["scaikeyClientId", "scaikeyClientSecret"],
 };
 
-function settingsInUse(api: ApiName): string {
-  return CREDENTIALS[api].map((name) => describeSetting(name, readSetting(name))).join(" and ");
+/** The credentials the call used: its named set, else the single settings and their sources. */
+function settingsInUse(err: ApiError): string {
+  if (err.credentials) return err.credentials;
+  return CREDENTIALS[err.api].map((name) => describeSetting(name, readSetting(name))).join(" and ");
 }
 
 /** What a refusal of the credentials means for each API, and what to check. */
 function refusedCredentials(err: ApiError): string {
-  const used = settingsInUse(err.api);
+  const used = settingsInUse(err);
   switch (err.api) {
     case "asa": {
       const team = /^\/v1\/teams\/([^/]+)\//.exec(err.path)?.[1];
@@ -31,7 +33,7 @@ function refusedCredentials(err: ApiError): string {
 }
 
 function forbidden(err: ApiError): string {
-  const used = settingsInUse(err.api);
+  const used = settingsInUse(err);
   return `${API_LABELS[err.api]} does not let the credentials ${used} make this call: give them the permission it needs (ASA: the service user's role; Secureframe: the key's role; ScaiKey: the admin:read and admin:write scopes), or use other credentials`;
 }
 

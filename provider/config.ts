@@ -1,4 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
+import {
+  type CredentialSetKind,
+  credentialSetKinds,
+  parseCredentialSets,
+} from "./credential-sets/kinds";
 import type { ApiName } from "./errors";
 import { type LimitReader, parseRateLimit } from "./transport/settings";
 
@@ -14,6 +19,8 @@ export interface SettingDefinition {
   check?: SettingCheck;
   /** What it is, for docs/configuration.md (kept in step with it by a test). */
   about: string;
+  /** For a setting holding named credential sets (JSON): their API's kind of set. */
+  sets?: CredentialSetKind;
 }
 
 const httpUrl =
@@ -46,14 +53,40 @@ const rateLimit: SettingCheck = (value) => {
   }
 };
 
+const teamName: SettingCheck = (value) =>
+  value.includes("/")
+    ? `not a team name; give the ASA team's name, e.g. "william-faulkner"`
+    : undefined;
+
+const tenantId: SettingCheck = (value) =>
+  /^tnt_[A-Za-z0-9]+$/.test(value)
+    ? undefined
+    : `not a ScaiKey tenant id; give the tenant's id, like "tnt_a24a8f641821b521082680b9" (not its slug)`;
+
+/** A setting of named credential sets, its value checked as JSON of that shape. */
+function credentialSets(
+  kind: CredentialSetKind,
+  env: string,
+  about: string,
+  checkName?: SettingCheck,
+): SettingDefinition {
+  return {
+    env,
+    secret: true,
+    sets: kind,
+    check: (value) => {
+      const parsed = parseCredentialSets(kind, value, checkName);
+      return "problem" in parsed ? parsed.problem : undefined;
+    },
+    about,
+  };
+}
+
 const credentials = {
   asaTeam: {
     env: "ASA_TEAM",
     secret: false,
-    check: (value: string) =>
-      value.includes("/")
-        ? `not a team name; give the ASA team's name, e.g. "william-faulkner"`
-        : undefined,
+    check: teamName,
     about: "the default team of ASA resources and lookups",
   },
   asaKeyId: { env: "ASA_KEY_ID", secret: false, about: "the service user's API key id" },
@@ -64,6 +97,12 @@ const credentials = {
     check: httpUrl("https://app.scaleft.com"),
     about: "default `https://app.scaleft.com`",
   },
+  asaTeams: credentialSets(
+    credentialSetKinds.asa,
+    "ASA_TEAMS",
+    'other teams\' keys, `{ "<team>": { "keyId", "keySecret" } }`: see [Several accounts](#several-accounts-in-one-stack)',
+    teamName,
+  ),
   secureframeApiKey: { env: "SECUREFRAME_API_KEY", secret: true, about: "the API key" },
   secureframeApiSecret: { env: "SECUREFRAME_API_SECRET", secret: true, about: "its secret" },
   secureframeBaseUrl: {
@@ -72,6 +111,11 @@ const credentials = {
     check: httpUrl("https://api.secureframe.com"),
     about: "default `https://api.secureframe.com` (UK: `https://api-uk.secureframe.com`)",
   },
+  secureframeAccounts: credentialSets(
+    credentialSetKinds.secureframe,
+    "SECUREFRAME_ACCOUNTS",
+    'named accounts, `{ "<account>": { "apiKey", "apiSecret", "baseUrl"? } }`, chosen by a resource\'s `account`',
+  ),
   scaikeyBaseUrl: {
     env: "SCAIKEY_BASE_URL",
     secret: false,
@@ -87,12 +131,15 @@ const credentials = {
   scaikeyTenant: {
     env: "SCAIKEY_TENANT",
     secret: false,
-    check: (value: string) =>
-      /^tnt_[A-Za-z0-9]+$/.test(value)
-        ? undefined
-        : `not a ScaiKey tenant id; give the tenant's id, like "tnt_a24a8f641821b521082680b9" (not its slug)`,
+    check: tenantId,
     about: "the tenant id (`tnt_...`) of tenant users",
   },
+  scaikeyTenants: credentialSets(
+    credentialSetKinds.scaikey,
+    "SCAIKEY_TENANTS",
+    'other tenants\' clients, `{ "tnt_...": { "clientId", "clientSecret" } }`',
+    tenantId,
+  ),
 } as const satisfies Record<string, SettingDefinition>;
 
 /** The transport's limits, settable per API (see docs/transport.md for their defaults). */
@@ -216,8 +263,21 @@ export function readSetting(name: SettingName): SettingValue {
 
 /** How to set a setting, for messages. */
 export function howToSet(name: SettingName, placeholder = "<value>"): string {
+  const { sets, env } = settings[name];
+  if (sets) return `${setCommands(sets, sets.example)}, or the environment variable ${env} (JSON)`;
   const secret = settings[name].secret ? " --secret" : "";
-  return `\`pulumi config set${secret} ${configNamespace}:${name} ${placeholder}\` or the environment variable ${settings[name].env}`;
+  return `\`pulumi config set${secret} ${configNamespace}:${name} ${placeholder}\` or the environment variable ${env}`;
+}
+
+/** The `pulumi config set --path` commands that give the set `setName` its fields. */
+export function setCommands(kind: CredentialSetKind, setName: string): string {
+  return Object.entries(kind.fields)
+    .filter(([field]) => !kind.optional.includes(field))
+    .map(([field, single]) => {
+      const secret = settings[single as SettingName].secret ? " --secret" : "";
+      return `\`pulumi config set${secret} --path '${configNamespace}:${kind.setting}.${setName}.${field}' <${field}>\``;
+    })
+    .join(" and ");
 }
 
 /** The error for a missing setting: it names the config key and the environment variable, never a value. */
@@ -260,7 +320,7 @@ export function checkedSetting(
   if (!problem) return value;
   const shown = setting.source
     ? describeSetting(name, setting as SettingValue)
-    : `${configNamespace}:${name} (or ${settings[name].env}) = ${JSON.stringify(value)}`;
+    : `${configNamespace}:${name} (or ${settings[name].env})${settings[name].secret ? "" : ` = ${JSON.stringify(value)}`}`;
   return fail(`${shown} is ${problem}; set it with ${howToSet(name)}.`);
 }
 

@@ -72,6 +72,8 @@ export class ApiError extends Error {
   readonly apiMessage?: string;
   readonly field?: string;
   readonly retries?: RetrySummary;
+  /** The named credential set the call used (how messages name it), set by the transport. */
+  credentials?: string;
 
   constructor(init: ApiErrorInit) {
     super(describe(init), init.cause ? { cause: init.cause } : undefined);

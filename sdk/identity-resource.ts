@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { handleNameOf, typeTokenOf } from "../provider/resource/spec";
+import { refusePlainCredentialSets } from "./plain-credential-sets";
 
 /** The public form of a value: each field, and each field of an object field, an Input. */
 type InputValue<V> = V extends readonly unknown[]
@@ -50,6 +51,7 @@ export abstract class IdentityResource extends pulumi.dynamic.Resource {
     args: pulumi.Inputs,
     opts?: pulumi.CustomResourceOptions,
   ) {
+    refusePlainCredentialSets();
     const handle: pulumi.dynamic.ResourceProvider = require(
       `../provider/handles/${handleNameOf(spec.kind)}`,
     );

@@ -1,6 +1,6 @@
 import type { CheckOutcome } from "../resource";
 import { type DefaultScope, withDefaultScope } from "../users/default-scope";
-import { defaultAsaTeam } from "./settings";
+import { asaKey, defaultAsaTeam } from "./settings";
 
 const teamScope: DefaultScope = {
   field: "team",
@@ -8,9 +8,13 @@ const teamScope: DefaultScope = {
   what: "team",
   placeholder: "<team>",
   read: () => defaultAsaTeam(),
+  requireCredentials: (team) => asaKey(team.toLowerCase()),
 };
 
-/** Fills in the team an ASA resource leaves out, from `identity:asaTeam` (else `ASA_TEAM`). */
+/**
+ * Fills in the team an ASA resource leaves out, from `identity:asaTeam` (else `ASA_TEAM`), and
+ * fails when no key serves the team.
+ */
 export function withDefaultTeam(outcome: CheckOutcome): CheckOutcome {
   return withDefaultScope(outcome, teamScope);
 }

@@ -5,7 +5,7 @@ import { FieldMap } from "../users/field-map";
 import type { UserAdapter, Values } from "../users/user-resource";
 import type { ScaiKeyClient } from "./client";
 import type { ActionResult, UserResponse, UserStatusValue, UserUpdate } from "./schemas";
-import { defaultScaiKeyTenant, scaikeyClient } from "./settings";
+import { defaultScaiKeyTenant, scaikeyClient, scaikeyCredentials } from "./settings";
 
 export type ScaiKeyUserApi = Pick<
   ScaiKeyClient,
@@ -48,6 +48,7 @@ const tenantScope: DefaultScope = {
   what: "tenant",
   placeholder: "tnt_...",
   read: () => defaultScaiKeyTenant(),
+  requireCredentials: (tenantId) => scaikeyCredentials(tenantId),
 };
 
 /** Fills in the tenant a resource leaves out, from `identity:scaikeyTenant` (else `SCAIKEY_TENANT`). */

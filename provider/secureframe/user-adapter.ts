@@ -1,26 +1,46 @@
 import { unlessNotFound } from "../errors";
-import type { PropertyMap } from "../resource";
+import { type CheckOutcome, containsUnknown, type PropertyMap, withFailure } from "../resource";
 import { sameUserRef } from "../users/args";
 import { FieldMap } from "../users/field-map";
 import type { UserAdapter, Values } from "../users/user-resource";
 import type { SecureframeClient } from "./client";
 import type { User, UserUpdate } from "./schemas";
-import { secureframeClient } from "./settings";
+import { secureframeClient, secureframeCredentials } from "./settings";
 
 export type SecureframeUserApi = Pick<
   SecureframeClient,
   "getUser" | "updateUser" | "findUserByEmail"
 >;
 
-/** A client; injectable for tests. */
-export type SecureframeUserClients = () => SecureframeUserApi;
-export const defaultSecureframeUserClients: SecureframeUserClients = () => secureframeClient();
+/** A client for an account (undefined: the single API key); injectable for tests. */
+export type SecureframeUserClients = (account?: string) => SecureframeUserApi;
+export const defaultSecureframeUserClients: SecureframeUserClients = (account) =>
+  secureframeClient(undefined, account);
 
 /** The resource ID is the user's Secureframe id. */
 export interface SecureframeUserTarget {
   userId: string;
   email?: string;
+  /** The account (a named key pair) the user is reached with. */
+  account?: string;
 }
+
+/** A failure on `account` when no API key serves it: at preview, not at the first call. */
+function withAccountKey(outcome: CheckOutcome): CheckOutcome {
+  const { account } = outcome.inputs;
+  if (account !== undefined && (typeof account !== "string" || containsUnknown(account)))
+    return outcome;
+  if (outcome.failures.some((failure) => failure.property === "account")) return outcome;
+  try {
+    secureframeCredentials(undefined, account);
+    return outcome;
+  } catch (err) {
+    return withFailure(outcome, account === undefined ? "" : "account", (err as Error).message);
+  }
+}
+
+const accountOf = (values: PropertyMap) =>
+  typeof values.account === "string" ? { account: values.account } : {};
 
 /** The values' names of the user's fields, and the API's. */
 export const USER_FIELDS = new FieldMap({
@@ -53,7 +73,8 @@ function valuesOf(user: User): Values {
 }
 
 export function describeSecureframeUser(target: SecureframeUserTarget): string {
-  return `Secureframe user ${target.userId}${target.email ? ` (${target.email})` : ""}`;
+  const account = target.account ? ` of account "${target.account}"` : "";
+  return `Secureframe user ${target.userId}${target.email ? ` (${target.email})` : ""}${account}`;
 }
 
 /** The user with this id or email address, or undefined when there is none. */
@@ -72,11 +93,14 @@ export function secureframeUserAdapter(
 ): UserAdapter<SecureframeUserTarget> {
   return {
     api: "secureframe",
-    userFields: ["user"],
-    sameUser: sameUserRef,
+    // A key pair reaches one company: another account is another user.
+    userFields: ["user", "account"],
+    withDefaults: withAccountKey,
+    sameUser: (olds, news) => sameUserRef(olds, news) && olds.account === news.account,
     async locate(inputs) {
       const ref = inputs.user as string;
-      const user = await findSecureframeUser(clients(), ref);
+      const account = accountOf(inputs);
+      const user = await findSecureframeUser(clients(account.account), ref);
       if (!user) {
         throw new Error(
           ref.includes("@")
@@ -86,7 +110,7 @@ export function secureframeUserAdapter(
       }
       return {
         id: user.id,
-        target: { userId: user.id, email: user.email },
+        target: { userId: user.id, email: user.email, ...account },
         current: valuesOf(user),
       };
     },
@@ -94,17 +118,17 @@ export function secureframeUserAdapter(
       const userId = typeof outputs.userId === "string" ? outputs.userId : id;
       if (!userId) return undefined;
       const user = typeof outputs.user === "string" ? outputs.user : undefined;
-      return { userId, ...(user?.includes("@") ? { email: user } : {}) };
+      return { userId, ...(user?.includes("@") ? { email: user } : {}), ...accountOf(outputs) };
     },
     outputsOf: (target) => ({ userId: target.userId }),
     async fetch(target) {
-      const user = await findSecureframeUser(clients(), target.userId);
+      const user = await findSecureframeUser(clients(target.account), target.userId);
       return user && valuesOf(user);
     },
     async apply({ target, changes }) {
       const update = USER_FIELDS.toApi(changes) as UserUpdate;
       // The answer is the user after the update: the change is checked to have been made.
-      return valuesOf(await clients().updateUser(target.userId, update));
+      return valuesOf(await clients(target.account).updateUser(target.userId, update));
     },
     describe: describeSecureframeUser,
   };

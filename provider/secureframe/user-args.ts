@@ -11,6 +11,16 @@ export const secureframeUserArg = userRefArg({
   emailExample: "jason.compson@example.com",
 });
 
+/** `account`: which of `identity:secureframeAccounts`' key pairs reaches the user. */
+export const accountArg = z
+  .string({
+    error: (iss) =>
+      `must be the name of an account in identity:secureframeAccounts, e.g. "uk", not ${quote(iss.input)}`,
+  })
+  .trim()
+  .min(1, "must not be empty: leave account out to use identity:secureframeApiKey")
+  .optional();
+
 /** The types an update can set: all of them (the OpenAPI document lists "workspace" too). */
 export const SETTABLE_EMPLOYEE_TYPES = EmployeeType.options;
 

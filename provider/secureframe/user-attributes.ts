@@ -3,7 +3,13 @@ import { type CheckOutcome, isUnknown, withFailure } from "../resource";
 import { booleanArg, restoreOnDeleteArg } from "../users/args";
 import { userResourceSpec } from "../users/user-resource";
 import { declaredFields, secureframeUserAdapter } from "./user-adapter";
-import { dateArg, employeeTypeArg, SETTABLE_EMPLOYEE_TYPES, secureframeUserArg } from "./user-args";
+import {
+  accountArg,
+  dateArg,
+  employeeTypeArg,
+  SETTABLE_EMPLOYEE_TYPES,
+  secureframeUserArg,
+} from "./user-args";
 
 /** The attributes secureframe.UserAttributes manages. */
 const ATTRIBUTE_NAMES = ["employeeType", "startDate", "endDate", "inAuditScope"] as const;
@@ -12,6 +18,8 @@ const ATTRIBUTE_NAMES = ["employeeType", "startDate", "endDate", "inAuditScope"]
 export const SecureframeUserAttributesArgs = z.strictObject({
   /** The user's Secureframe id or email address (looked up once, at creation). */
   user: secureframeUserArg,
+  /** The account (a key pair of identity:secureframeAccounts) the user is in; default: identity:secureframeApiKey's. */
+  account: accountArg,
   /** contractor, employee, non_employee, auditor or external. */
   employeeType: employeeTypeArg.optional(),
   /** ISO 8601 date or date-time; null clears it. */
@@ -27,6 +35,7 @@ export const SecureframeUserAttributesArgs = z.strictObject({
 /** The stored outputs: the arguments, the user's id, and the values found at creation. */
 export const SecureframeUserAttributesOutputs = z.object({
   user: z.string(),
+  account: z.string().optional(),
   employeeType: z.string().optional(),
   startDate: z.string().nullable().optional(),
   endDate: z.string().nullable().optional(),

@@ -2,12 +2,14 @@ import { z } from "zod";
 import { booleanArg, restoreOnDeleteArg } from "../users/args";
 import { userResourceSpec } from "../users/user-resource";
 import { declaredFields, secureframeUserAdapter } from "./user-adapter";
-import { secureframeUserArg } from "./user-args";
+import { accountArg, secureframeUserArg } from "./user-args";
 
 /** secureframe.UserStatus's arguments, as check validates and normalises them. */
 export const SecureframeUserStatusArgs = z.strictObject({
   /** The user's Secureframe id or email address (looked up once, at creation). */
   user: secureframeUserArg,
+  /** The account (a key pair of identity:secureframeAccounts) the user is in; default: identity:secureframeApiKey's. */
+  account: accountArg,
   /** true: the account is active; false: deactivated. */
   active: booleanArg("true activates the account, false deactivates it"),
   /** On delete, put back the value found when the resource was created (default false: leave it). */
@@ -17,6 +19,7 @@ export const SecureframeUserStatusArgs = z.strictObject({
 /** The stored outputs: the arguments, the user's id, and the value found at creation. */
 export const SecureframeUserStatusOutputs = z.object({
   user: z.string(),
+  account: z.string().optional(),
   active: z.boolean(),
   restoreOnDelete: z.boolean(),
   userId: z.string(),

@@ -87,6 +87,8 @@ export interface TransportOptions extends TransportOverrides {
   onRetry?: (event: RetryEvent) => void;
   /** Reads the API's error code and message from an error answer's JSON body. */
   errorBody: (body: unknown) => ErrorBodyFields;
+  /** How messages name the settings the credentials came from (never a secret), for errors. */
+  credentials?: string;
   /** The secrets in use (key secrets, tokens), scrubbed from anything an error carries. */
   secrets?: () => readonly (string | undefined)[];
   /** Where the limits not given as options come from: by default the environment
@@ -122,6 +124,7 @@ export class Transport {
   private readonly onRetry: ((event: RetryEvent) => void) | undefined;
   private readonly errorBody: (body: unknown) => ErrorBodyFields;
   private readonly secrets: () => readonly (string | undefined)[];
+  private readonly credentials: string | undefined;
 
   constructor(options: TransportOptions) {
     this.api = options.api;
@@ -139,6 +142,7 @@ export class Transport {
     this.onRetry = options.onRetry;
     this.errorBody = options.errorBody;
     this.secrets = options.secrets ?? (() => []);
+    this.credentials = options.credentials;
     this.dispatcher = dispatcherFor(this.base.origin, {
       connections: this.settings.connections,
       connectTimeoutMs: this.settings.timeouts.connectMs,
@@ -154,6 +158,20 @@ export class Transport {
 
   /** Sends a call and returns its answer; any status ≥ 300 throws an `ApiError`. */
   async call(request: CallRequest): Promise<CallResponse> {
+    try {
+      return await this.send(request);
+    } catch (err) {
+      throw this.withCredentials(err);
+    }
+  }
+
+  /** The error, saying which credentials the call used when they are not the single settings. */
+  private withCredentials(err: unknown): unknown {
+    if (err instanceof ApiError && this.credentials) err.credentials ??= this.credentials;
+    return err;
+  }
+
+  private async send(request: CallRequest): Promise<CallResponse> {
     const url = this.urlFor(request);
     const label = this.labelFor(url);
     const onRetry = this.onRetry;
@@ -224,16 +242,18 @@ export class Transport {
     const result = schema.safeParse(response.body);
     if (result.success) return result.data;
     const issue = result.error.issues[0];
-    throw new ApiError({
-      api: this.api,
-      method: request.method,
-      path: this.labelFor(this.urlFor(request)),
-      status: response.status,
-      code: "invalid_response",
-      field: issue ? formatIssuePath(issue.path) : "",
-      apiMessage: `the answer does not match the expected shape: ${issue?.message ?? "invalid"}`,
-      retries: response.retries,
-    });
+    throw this.withCredentials(
+      new ApiError({
+        api: this.api,
+        method: request.method,
+        path: this.labelFor(this.urlFor(request)),
+        status: response.status,
+        code: "invalid_response",
+        field: issue ? formatIssuePath(issue.path) : "",
+        apiMessage: `the answer does not match the expected shape: ${issue?.message ?? "invalid"}`,
+        retries: response.retries,
+      }),
+    );
   }
 
   /** Sends a call and parses its answer with `schema`. */
@@ -348,12 +368,22 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 
 /** What every client accepts besides its credentials: limits, timeouts, retry budget and time. */
 export type ClientTransportOptions = TransportOverrides &
-  Pick<TransportOptions, "clock" | "timeScale" | "random" | "onRetry" | "limits">;
+  Pick<TransportOptions, "clock" | "timeScale" | "random" | "onRetry" | "limits" | "credentials">;
 
 /** The transport options given to a client, without its credentials or anything else. */
 export function transportOptionsOf(options: ClientTransportOptions): ClientTransportOptions {
-  const { rateLimit, connections, timeouts, retry, clock, timeScale, random, onRetry, limits } =
-    options;
+  const {
+    rateLimit,
+    connections,
+    timeouts,
+    retry,
+    clock,
+    timeScale,
+    random,
+    onRetry,
+    limits,
+    credentials,
+  } = options;
   return Object.fromEntries(
     Object.entries({
       rateLimit,
@@ -365,6 +395,7 @@ export function transportOptionsOf(options: ClientTransportOptions): ClientTrans
       random,
       onRetry,
       limits,
+      credentials,
     }).filter(([, value]) => value !== undefined),
   ) as ClientTransportOptions;
 }

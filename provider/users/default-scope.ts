@@ -1,5 +1,5 @@
 import { configNamespace, howToSet, type SettingName } from "../config";
-import { type CheckOutcome, withFailure } from "../resource";
+import { type CheckOutcome, containsUnknown, withFailure } from "../resource";
 
 export interface DefaultScope {
   /** The argument a resource may leave out: `team`, `tenantId`. */
@@ -12,6 +12,8 @@ export interface DefaultScope {
   placeholder: string;
   /** The setting's value as the argument would hold it, if set. */
   read(): string | undefined;
+  /** Throws when no credentials are configured for this value (checked at preview). */
+  requireCredentials(value: string): void;
 }
 
 /**
@@ -20,12 +22,30 @@ export interface DefaultScope {
  * saying both ways to give it.
  */
 export function withDefaultScope(outcome: CheckOutcome, scope: DefaultScope): CheckOutcome {
-  if (outcome.inputs[scope.field] !== undefined) return outcome;
+  const given = outcome.inputs[scope.field];
+  if (given !== undefined) return withCredentials(outcome, scope, given);
   const value = scope.read();
-  if (value) return { ...outcome, inputs: { ...outcome.inputs, [scope.field]: value } };
+  if (value)
+    return withCredentials(
+      { ...outcome, inputs: { ...outcome.inputs, [scope.field]: value } },
+      scope,
+      value,
+    );
   return withFailure(
     outcome,
     scope.field,
     `no ${scope.what} given and ${configNamespace}:${scope.setting} is not set; pass ${scope.field}, or set it with ${howToSet(scope.setting, scope.placeholder)}`,
   );
+}
+
+/** A failure on the scope's argument when no credentials serve it: at preview, not at the first call. */
+function withCredentials(outcome: CheckOutcome, scope: DefaultScope, value: unknown): CheckOutcome {
+  if (typeof value !== "string" || containsUnknown(value)) return outcome;
+  if (outcome.failures.some((failure) => failure.property === scope.field)) return outcome;
+  try {
+    scope.requireCredentials(value);
+    return outcome;
+  } catch (err) {
+    return withFailure(outcome, scope.field, (err as Error).message);
+  }
 }

@@ -3,14 +3,16 @@ import { describeGroup, listMembers, liveGroup } from "../../provider/asa/group-
 
 import { asaClient } from "../../provider/asa/settings";
 import { findAsaUser } from "../../provider/asa/user-adapter";
-import { sortedUnique } from "../../provider/resource";
+import type { SettingReader } from "../../provider/config";
 import { lookupSettings } from "../lookup-settings";
 import type { AsaGroup as Group, AsaUser as User, AsaUserStatus as UserStatus } from "./types";
 
 /**
  * Where a lookup finds its credentials. Anything left out comes from the program's stack config
- * (`identity:asaTeam`, `identity:asaKeyId`, `identity:asaKeySecret`, `identity:asaBaseUrl`), then
- * from `ASA_TEAM`, `ASA_KEY_ID`, `ASA_KEY_SECRET`, `ASA_BASE_URL`.
+ * (`identity:asaTeam`, `identity:asaKeyId`, `identity:asaKeySecret`, `identity:asaTeams`,
+ * `identity:asaBaseUrl`), then from `ASA_TEAM`, `ASA_KEY_ID`, `ASA_KEY_SECRET`, `ASA_TEAMS`,
+ * `ASA_BASE_URL`. A `team` is served by its key set as a resource naming it would be, unless the
+ * options give a key.
  */
 export interface AsaLookupOptions {
   team?: string;
@@ -21,13 +23,22 @@ export interface AsaLookupOptions {
 }
 
 function lookupClient(options: AsaLookupOptions): AsaClient {
+  const givenKey = options.keyId !== undefined || options.keySecret !== undefined;
   const source = lookupSettings({
-    asaTeam: options.team,
     asaKeyId: options.keyId,
     asaKeySecret: options.keySecret,
     asaBaseUrl: options.baseUrl,
   });
-  return asaClient(undefined, source);
+  // A key in the options is for the team in the options: no set is chosen then.
+  const read: SettingReader = givenKey
+    ? (name) =>
+        name === "asaTeams"
+          ? undefined
+          : name === "asaTeam" && options.team
+            ? options.team
+            : source(name)
+    : source;
+  return asaClient(givenKey ? undefined : options.team, read);
 }
 
 async function requireLiveGroup(client: AsaClient, name: string): Promise<Group> {

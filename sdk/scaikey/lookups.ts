@@ -1,3 +1,4 @@
+import type { SettingReader } from "../../provider/config";
 import { scaikeyClient } from "../../provider/scaikey/settings";
 import { findScaiKeyUser } from "../../provider/scaikey/user-adapter";
 import { lookupSettings } from "../lookup-settings";
@@ -10,8 +11,10 @@ import type {
 /**
  * Where a lookup finds its credentials and tenant. Anything left out comes from the program's
  * stack config (`identity:scaikeyBaseUrl`, `identity:scaikeyClientId`,
- * `identity:scaikeyClientSecret`, `identity:scaikeyTenant`), then from `SCAIKEY_BASE_URL`,
- * `SCAIKEY_CLIENT_ID`, `SCAIKEY_CLIENT_SECRET`, `SCAIKEY_TENANT`.
+ * `identity:scaikeyClientSecret`, `identity:scaikeyTenant`, `identity:scaikeyTenants`), then from
+ * `SCAIKEY_BASE_URL`, `SCAIKEY_CLIENT_ID`, `SCAIKEY_CLIENT_SECRET`, `SCAIKEY_TENANT`,
+ * `SCAIKEY_TENANTS`. A tenant is served by its client set as a resource naming it would be,
+ * unless the options give a client.
  */
 export interface ScaiKeyLookupOptions {
   /** The tenant's id (`tnt_...`). */
@@ -22,13 +25,17 @@ export interface ScaiKeyLookupOptions {
 }
 
 function lookupClient(options: ScaiKeyLookupOptions) {
+  const givenClient = options.clientId !== undefined || options.clientSecret !== undefined;
   const source = lookupSettings({
-    scaikeyTenant: options.tenantId,
     scaikeyBaseUrl: options.baseUrl,
     scaikeyClientId: options.clientId,
     scaikeyClientSecret: options.clientSecret,
   });
-  return scaikeyClient(undefined, source);
+  // A client in the options serves the tenant in the options: no set is chosen then.
+  const read: SettingReader = givenClient
+    ? (name) => (name === "scaikeyTenants" ? undefined : source(name))
+    : source;
+  return scaikeyClient(options.tenantId, read);
 }
 
 /**

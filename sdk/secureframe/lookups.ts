@@ -5,10 +5,13 @@ import type { SecureframeUser as User } from "./types";
 
 /**
  * Where a lookup finds its credentials. Anything left out comes from the program's stack config
- * (`identity:secureframeApiKey`, `identity:secureframeApiSecret`, `identity:secureframeBaseUrl`),
- * then from `SECUREFRAME_API_KEY`, `SECUREFRAME_API_SECRET`, `SECUREFRAME_BASE_URL`.
+ * (`identity:secureframeApiKey`, `identity:secureframeApiSecret`, `identity:secureframeAccounts`,
+ * `identity:secureframeBaseUrl`), then from `SECUREFRAME_API_KEY`, `SECUREFRAME_API_SECRET`,
+ * `SECUREFRAME_ACCOUNTS`, `SECUREFRAME_BASE_URL`.
  */
 export interface SecureframeLookupOptions {
+  /** A named account of `identity:secureframeAccounts`, as resources name it. */
+  account?: string;
   apiKey?: string;
   apiSecret?: string;
   /** Default https://api.secureframe.com (UK: https://api-uk.secureframe.com). */
@@ -16,13 +19,14 @@ export interface SecureframeLookupOptions {
 }
 
 function lookupClient(options: SecureframeLookupOptions) {
-  return secureframeClient(
-    lookupSettings({
-      secureframeApiKey: options.apiKey,
-      secureframeApiSecret: options.apiSecret,
-      secureframeBaseUrl: options.baseUrl,
-    }),
-  );
+  const read = lookupSettings({
+    secureframeApiKey: options.apiKey,
+    secureframeApiSecret: options.apiSecret,
+    secureframeBaseUrl: options.baseUrl,
+  });
+  const givenKey = options.apiKey !== undefined || options.apiSecret !== undefined;
+  // A key in the options is used as it is: no account is chosen then.
+  return secureframeClient(read, givenKey ? undefined : options.account);
 }
 
 /**

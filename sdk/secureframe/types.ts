@@ -45,6 +45,8 @@ export interface SecureframeUser {
 export interface UserAttributesArgValues {
   /** The user's Secureframe id or email address (looked up once, at creation); changing it replaces the resource. */
   user: string;
+  /** The account (a key pair of identity:secureframeAccounts) the user is in; default: identity:secureframeApiKey's. Changing it replaces the resource. */
+  account?: string;
   /** contractor, employee, non_employee, auditor, external or workspace. */
   employeeType?: EmployeeType;
   /** ISO 8601 date or date-time; null clears it. */
@@ -59,6 +61,7 @@ export interface UserAttributesArgValues {
 
 export interface UserAttributesOutputs {
   user: string;
+  account?: string;
   employeeType?: string;
   /** As an ISO 8601 instant, e.g. `2024-01-15T00:00:00.000Z`. */
   startDate?: string | null;
@@ -79,6 +82,8 @@ export interface UserAttributesOutputs {
 export interface UserStatusArgValues {
   /** The user's Secureframe id or email address (looked up once, at creation); changing it replaces the resource. */
   user: string;
+  /** The account (a key pair of identity:secureframeAccounts) the user is in; default: identity:secureframeApiKey's. Changing it replaces the resource. */
+  account?: string;
   /** true: the account is active; false: deactivated. */
   active: boolean;
   /** On delete, put back the value found when the resource was created (default false: leave it). */
@@ -87,6 +92,7 @@ export interface UserStatusArgValues {
 
 export interface UserStatusOutputs {
   user: string;
+  account?: string;
   active: boolean;
   restoreOnDelete: boolean;
   userId: string;

@@ -100,3 +100,32 @@ test("a missing setting names the config key and the environment variable; a bad
     return true;
   });
 });
+
+test("a lookup naming a team uses that team's set from the program's identity:asaTeams", async () => {
+  const data = await emulator.control.data();
+  const secret = "ops-lookup-key-secret-3e9a";
+  data.asa.teams.push({
+    name: "ops",
+    service_keys: [{ key_id: "ops-key", key_secret: secret, service_user: "ops-automation" }],
+    users: [{ name: "ops-automation", user_type: "service" }, { name: "Ops.Person" }],
+    groups: [{ name: "oncall", members: ["Ops.Person"] }],
+  } as unknown as (typeof data.asa.teams)[number]);
+  await emulator.control.loadData(data);
+  const { team, keyId, keySecret } = emulator.credentials.asa;
+  pulumi.runtime.setAllConfig(
+    {
+      "identity:asaBaseUrl": emulator.asaUrl,
+      "identity:asaTeam": team,
+      "identity:asaKeyId": keyId,
+      "identity:asaKeySecret": keySecret,
+      "identity:asaTeams": JSON.stringify({ Ops: { keyId: "ops-key", keySecret: secret } }),
+    },
+    ["identity:asaKeySecret", "identity:asaTeams"],
+  );
+  assert.deepEqual(await asa.getGroupMembers("oncall", { team: "ops" }), ["Ops.Person"]);
+  assert.equal((await asa.getGroup("compsons")).name, "compsons");
+  await assert.rejects(asa.getGroup("oncall", { team: "snopes" }), {
+    message:
+      /^No credentials for Okta ASA team "snopes": the teams with credentials are "william-faulkner" \(identity:asaKeyId, identity:asaKeySecret\), "ops" \(identity:asaTeams\.ops\)\./,
+  });
+});

@@ -1,0 +1,176 @@
+import assert from "node:assert/strict";
+import { describe, test } from "vitest";
+import { asaClient, asaKey } from "../../provider/asa/settings";
+import { checkedSetting, type SettingName } from "../../provider/config";
+import { chooseCredentials } from "../../provider/credential-sets/choose";
+import { credentialSetKinds } from "../../provider/credential-sets/kinds";
+import { scaikeyCredentials } from "../../provider/scaikey/settings";
+import { secureframeClient } from "../../provider/secureframe/settings";
+
+const opsSecret = "ops-key-secret-never-shown-4b1e";
+const mainSecret = "main-key-secret-never-shown-77aa";
+
+/** Settings as a reader sees them, checked as the providers check them. */
+function reader(values: Partial<Record<SettingName, unknown>>) {
+  return (name: SettingName) => {
+    const value = values[name];
+    const text = typeof value === "string" || value === undefined ? value : JSON.stringify(value);
+    return checkedSetting(name, { value: text, source: "config" });
+  };
+}
+
+const twoTeams = reader({
+  asaTeam: "William-Faulkner",
+  asaKeyId: "main-key",
+  asaKeySecret: mainSecret,
+  asaTeams: { OPS: { keyId: "ops-key", keySecret: opsSecret } },
+});
+
+describe("parsing identity:asaTeams and its kin", () => {
+  test("a malformed value names the setting and the place, never a value, and shows the shape", () => {
+    const cases: [unknown, RegExp][] = [
+      [
+        "{not json",
+        /is not JSON; give \{ "<team>": \{ "keyId": "\.\.\.", "keySecret": "\.\.\." \} \}/,
+      ],
+      [{ ops: { keyId: "k" } }, /is not as expected: "ops"\.keySecret is missing; /],
+      [
+        { ops: { keyId: "k", keySecret: opsSecret, keySecert: opsSecret } },
+        /"ops" has unknown fields "keySecert"; /,
+      ],
+      [{ ops: "k" }, /"ops" must be an object/],
+      [{ ops: { keyId: "k", keySecret: "" } }, /"ops"\.keySecret must not be empty/],
+      [{ "a/b": { keyId: "k", keySecret: opsSecret } }, /the team "a\/b" is not a team name/],
+      [
+        { ops: { keyId: "k", keySecret: opsSecret }, OPS: { keyId: "k", keySecret: opsSecret } },
+        /the team "OPS" is given twice/,
+      ],
+    ];
+    for (const [value, expected] of cases) {
+      const message = (() => {
+        try {
+          reader({ asaTeams: value })("asaTeams");
+        } catch (err) {
+          return (err as Error).message;
+        }
+        return "no error";
+      })();
+      assert.match(message, /^identity:asaTeams \(stack config\) is /);
+      assert.match(message, expected);
+      assert.ok(!message.includes(opsSecret), message);
+      assert.match(
+        message,
+        /set it with `pulumi config set --path 'identity:asaTeams\.<team>\.keyId' <keyId>` and `pulumi config set --secret --path 'identity:asaTeams\.<team>\.keySecret' <keySecret>`, or the environment variable ASA_TEAMS \(JSON\)\.$/,
+      );
+    }
+  });
+
+  test("a tenant's set must be named by the tenant's id", () => {
+    assert.throws(
+      () =>
+        reader({ scaikeyTenants: { "compson-household": { clientId: "c", clientSecret: "s" } } })(
+          "scaikeyTenants",
+        ),
+      { message: /the tenant "compson-household" is not a ScaiKey tenant id/ },
+    );
+  });
+
+  test("without a source (a lookup's value) a secret's value is still never shown", () => {
+    assert.throws(
+      () => checkedSetting("asaTeams", { value: `{"ops": "${opsSecret}"}` }),
+      (err: Error) => {
+        assert.match(err.message, /^identity:asaTeams \(or ASA_TEAMS\) is not as expected/);
+        assert.ok(!err.message.includes(opsSecret));
+        return true;
+      },
+    );
+  });
+});
+
+describe("choosing the set", () => {
+  test("a team with a set uses it, whatever its case; the default team uses the single keys", () => {
+    assert.deepEqual(asaKey("ops", twoTeams), {
+      keyId: "ops-key",
+      keySecret: opsSecret,
+      described: 'identity:asaTeams.ops.keyId = "ops-key" and identity:asaTeams.ops.keySecret',
+    });
+    assert.equal(asaKey("Ops", twoTeams).keyId, "ops-key");
+    assert.deepEqual(asaKey("william-faulkner", twoTeams), {
+      keyId: "main-key",
+      keySecret: mainSecret,
+      described: undefined,
+    });
+    assert.equal(asaClient(undefined, twoTeams).team, "william-faulkner");
+  });
+
+  test("a team with no key fails naming it, the teams that have one and the commands", () => {
+    assert.throws(() => asaKey("sartoris", twoTeams), {
+      message:
+        'No credentials for Okta ASA team "sartoris": the teams with credentials are "william-faulkner" (identity:asaKeyId, identity:asaKeySecret), "ops" (identity:asaTeams.ops). Give this team its own with `pulumi config set --path \'identity:asaTeams.sartoris.keyId\' <keyId>` and `pulumi config set --secret --path \'identity:asaTeams.sartoris.keySecret\' <keySecret>`, or set team to one of those.',
+    });
+  });
+
+  test("with no set and no default team, the single keys serve any team, as before sets existed", () => {
+    const single = reader({ asaKeyId: "k", asaKeySecret: mainSecret });
+    assert.equal(asaKey("anyone", single).keyId, "k");
+    const setsOnly = reader({ asaTeams: { ops: { keyId: "ops-key", keySecret: opsSecret } } });
+    assert.throws(() => asaKey("anyone", setsOnly), {
+      message:
+        /^No credentials for Okta ASA team "anyone": the teams with credentials are "ops" \(identity:asaTeams\.ops\)\./,
+    });
+  });
+
+  test("a named set's single key missing is the missing single setting", () => {
+    assert.throws(() => asaKey("william-faulkner", reader({ asaTeam: "william-faulkner" })), {
+      message: /^Missing identity:asaKeyId: /,
+    });
+  });
+
+  test("ScaiKey's single client serves tenants with no set; a tenant with one uses it", () => {
+    const read = reader({
+      scaikeyTenant: "tnt_main",
+      scaikeyClientId: "cli_main",
+      scaikeyClientSecret: mainSecret,
+      scaikeyTenants: { tnt_other: { clientId: "cli_other", clientSecret: opsSecret } },
+    });
+    assert.equal(scaikeyCredentials("tnt_third", read).clientId, "cli_main");
+    assert.deepEqual(scaikeyCredentials("tnt_other", read), {
+      clientId: "cli_other",
+      clientSecret: opsSecret,
+      described:
+        'identity:scaikeyTenants.tnt_other.clientId = "cli_other" and identity:scaikeyTenants.tnt_other.clientSecret',
+    });
+  });
+
+  test("a Secureframe account uses its own base URL, else the single one; an unknown account fails", () => {
+    const read = reader({
+      secureframeApiKey: "key-main",
+      secureframeApiSecret: mainSecret,
+      secureframeBaseUrl: "https://api.secureframe.com",
+      secureframeAccounts: {
+        uk: { apiKey: "key-uk", apiSecret: opsSecret, baseUrl: "https://api-uk.secureframe.com" },
+        us2: { apiKey: "key-us2", apiSecret: opsSecret },
+      },
+    });
+    const kind = credentialSetKinds.secureframe;
+    assert.equal(
+      chooseCredentials(kind, "uk", read).values.baseUrl,
+      "https://api-uk.secureframe.com",
+    );
+    assert.equal(
+      chooseCredentials(kind, "us2", read).values.baseUrl,
+      "https://api.secureframe.com",
+    );
+    assert.equal(chooseCredentials(kind, undefined, read).values.apiKey, "key-main");
+    assert.throws(() => secureframeClient(read, "eu"), {
+      message:
+        /^No credentials for Secureframe account "eu": the accounts with credentials are "uk" \(identity:secureframeAccounts\.uk\), "us2" /,
+    });
+    const badUrl = reader({
+      secureframeAccounts: { uk: { apiKey: "k", apiSecret: opsSecret, baseUrl: "api-uk" } },
+    });
+    assert.throws(() => chooseCredentials(kind, "uk", badUrl), {
+      message: /^identity:secureframeAccounts\.uk\.baseUrl = "api-uk" is not an http\(s\) URL/,
+    });
+  });
+});
