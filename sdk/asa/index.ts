@@ -8,6 +8,13 @@ export type {
 export { Group, type GroupArgs, roles } from "./group";
 export { GroupMembership, type GroupMembershipArgs } from "./group-membership";
 export {
+  getGroupMembersOutput,
+  getGroupOutput,
+  getGroupsOutput,
+  getUserOutput,
+  getUsersOutput,
+} from "./lookup-outputs";
+export {
   type AsaLookupOptions,
   type GetGroupsOptions,
   type GetUsersOptions,

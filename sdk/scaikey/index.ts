@@ -3,6 +3,7 @@ export type {
   UserResponse as ScaiKeyUser,
   UserStatus as ScaiKeyUserStatus,
 } from "../../provider/scaikey/schemas";
+export { getUserOutput, getUsersOutput } from "./lookup-outputs";
 export {
   type GetUsersOptions,
   getUser,

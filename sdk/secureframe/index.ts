@@ -1,4 +1,5 @@
 export type { EmployeeType, User as SecureframeUser } from "../../provider/secureframe/schemas";
+export { getUserOutput, getUsersOutput } from "./lookup-outputs";
 export {
   type GetUsersOptions,
   getUser,
