@@ -58,7 +58,10 @@ test("the bearer token and Secureframe's key echoed by calls show as [redacted]"
   const text = messages(run);
   assert.match(text, /authorization: Bearer \[redacted\]/);
   // Secureframe's "<key> <secret>" header goes whole (the engine would mask the key as [secret]).
-  assert.match(text, /Secureframe GET \/users\/[^ ]+ failed: 400: the request was refused: authorization: \[redacted\];/);
+  assert.match(
+    text,
+    /Secureframe GET \/users\/[^ ]+ failed: 400: the request was refused: authorization: \[redacted\];/,
+  );
   assert.doesNotMatch(text, /Bearer (?!\[redacted\])\S/);
 });
 
