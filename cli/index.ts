@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
 import { EmulatorDataError, type RunningEmulator, startEmulator, writeDataFile } from "../emulator";
+import { commands, runCommand, topUsage } from "./commands";
 
 const usage = `Usage: pulumi-identity emulator [options]
 
@@ -95,11 +96,13 @@ async function runEmulator(args: string[]): Promise<void> {
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-    (command === undefined ? process.stderr : process.stdout).write(usage);
+    (command === undefined ? process.stderr : process.stdout).write(topUsage);
     return command === undefined ? 2 : 0;
   }
+  const other = commands[command];
+  if (other) return runCommand(other, rest);
   if (command !== "emulator") {
-    process.stderr.write(`unknown command: ${command}\n\n${usage}`);
+    process.stderr.write(`unknown command: ${command}\n\n${topUsage}`);
     return 2;
   }
   try {

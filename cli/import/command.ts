@@ -1,0 +1,6 @@
+export const importUsage = "Usage: pulumi-identity import [options]\n";
+
+export async function runImport(_args: string[]): Promise<number> {
+  process.stderr.write("not yet\n");
+  return 1;
+}
