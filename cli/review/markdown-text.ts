@@ -43,8 +43,3 @@ export function value(value: unknown): string {
   if (typeof value === "string") return code(value);
   return code(JSON.stringify(value));
 }
-
-/** 1 member, 2 members. */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
-}

@@ -1,4 +1,5 @@
-import { code, codeBlock, nameList, plural, value } from "./markdown-text";
+import { plural } from "../plural";
+import { code, codeBlock, nameList, value } from "./markdown-text";
 import type { FieldChange, GroupReview, Review, UserReview } from "./review";
 import { summarize } from "./summary";
 
