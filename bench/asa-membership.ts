@@ -6,7 +6,7 @@
 import { parseArgs } from "node:util";
 import type * as pulumi from "@pulumi/pulumi";
 import { startEmulator } from "../emulator";
-import { asaGroupMembershipProvider } from "../provider/asa/group-membership-provider";
+import { groupMembershipProvider } from "../provider/asa/group-membership";
 import { closeAllPools } from "../provider/transport";
 import { configureProvidersFor } from "../test/harness/emulator-config";
 
@@ -20,7 +20,7 @@ const { values } = parseArgs({
 const size = Number(values.members);
 const latency = Number(values.latency);
 const change = Number(values.change);
-const provider = asaGroupMembershipProvider as Required<pulumi.dynamic.ResourceProvider>;
+const provider = groupMembershipProvider() as Required<pulumi.dynamic.ResourceProvider>;
 
 async function main() {
   const emulator = await startEmulator({ empty: true });

@@ -6,7 +6,8 @@ import { reviewUsage, runReview } from "./review/command";
 export const topUsage = `Usage: pulumi-identity <command> [options]
 
 Commands:
-  emulator   serve local emulators of the Okta ASA, Secureframe and ScaiKey APIs
+  emulator   serve local emulators of the Okta ASA, Secureframe and ScaiKey APIs (runs the
+             pulumi-identity-emulator package's command; \`pulumi-identity emulator --help\`)
   review     an access review of \`pulumi preview --json\`, in Markdown (for a pull request) and JSON
   import     write a TypeScript module declaring a live ASA team's groups and members (adopt: true),
              and optionally Secureframe and ScaiKey users

@@ -1,99 +1,68 @@
 #!/usr/bin/env node
-import { parseArgs } from "node:util";
-import { EmulatorDataError, type RunningEmulator, startEmulator, writeDataFile } from "../emulator";
+import { spawn } from "node:child_process";
+import { dirname, join } from "node:path";
+import { packageVersion as version } from "../provider/package-version";
 import { commands, runCommand, topUsage } from "./commands";
 
-const usage = `Usage: pulumi-identity emulator [options]
+// The `pulumi-identity` command (its other subcommands: cli/commands.ts). `emulator` runs the
+// `pulumi-identity-emulator` package's command when that package is installed (in the project, or
+// globally beside this one): the emulator and its web server are a package of their own, so that
+// programs that only manage groups do not install them.
 
-Serves local emulators of the Okta ASA, Secureframe and ScaiKey APIs on one port.
+const emulatorPackage = "pulumi-identity-emulator";
 
-Options:
-  --port N          port to listen on (default 7357; 0 picks a free port)
-  --host H          address to listen on (default 127.0.0.1)
-  --data FILE       serve the organisation in this JSON file instead of the demo one
-  --save FILE       on stop (Ctrl+C, SIGTERM), write the data as it is then to this file
-  --empty           start with no people and no groups
-  --fault-seed N    seed of the fault generator (default 1)
-  -h, --help        show this help
-`;
-
-const defaultPort = 7357;
-
-function describe(emulator: RunningEmulator): string {
-  const { asa, secureframe, scaikey } = emulator.credentials;
-  return `pulumi-identity emulator listening on ${emulator.url}
-
-  ASA          ${emulator.asaUrl}
-               team ${asa.team}
-               key_id ${asa.keyId}
-               key_secret ${asa.keySecret}
-  Secureframe  ${emulator.secureframeUrl}
-               Authorization: ${secureframe.apiKey} ${secureframe.apiSecret}
-  ScaiKey      ${emulator.scaikeyUrl}
-               client_id ${scaikey.clientId}
-               client_secret ${scaikey.clientSecret}
-               tenant ${scaikey.tenantId} (slug ${scaikey.tenantSlug})
-  Control API  ${emulator.url}/_emulator
-
-Press Ctrl+C to stop.
-`;
-}
-
-function integer(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 0)
-    throw new UsageError(`--${name} must be a whole number`);
-  return number;
-}
-
-class UsageError extends Error {}
-
-async function runEmulator(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      port: { type: "string" },
-      host: { type: "string" },
-      data: { type: "string" },
-      save: { type: "string" },
-      empty: { type: "boolean" },
-      "fault-seed": { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(usage);
-    return;
+/**
+ * The emulator package's version and command, or undefined when it is not installed: looked for
+ * from `paths` (the current folder's project, then beside this package).
+ */
+export function findEmulator(
+  paths = [process.cwd(), __dirname],
+): { version: string; bin: string } | undefined {
+  let manifestPath: string;
+  try {
+    manifestPath = require.resolve(`${emulatorPackage}/package.json`, { paths });
+  } catch {
+    return undefined;
   }
-  if (values.empty && values.data) throw new UsageError("--empty and --data cannot go together");
-
-  const emulator = await startEmulator({
-    port: integer("port", values.port, defaultPort),
-    host: values.host,
-    data: values.data,
-    empty: values.empty,
-    faultSeed: integer("fault-seed", values["fault-seed"], 1),
-  });
-  process.stdout.write(describe(emulator));
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    process.stdout.write(`\n${signal}: stopping\n`);
-    const data = emulator.data();
-    await emulator.stop();
-    if (values.save) {
-      await writeDataFile(values.save, data);
-      process.stdout.write(`saved the data to ${values.save}\n`);
-    }
+  const manifest = require(manifestPath);
+  return {
+    version: manifest.version,
+    bin: join(dirname(manifestPath), manifest.bin[emulatorPackage]),
   };
-  process.once("SIGINT", () => void stop("SIGINT"));
-  process.once("SIGTERM", () => void stop("SIGTERM"));
 }
 
-async function main(argv: string[]): Promise<number> {
+function runEmulator(args: string[], paths?: string[]): Promise<number> {
+  const emulator = findEmulator(paths);
+  if (!emulator) {
+    process.stderr.write(
+      `The emulator is a package of its own. Install it beside pulumi-identity:\n\n` +
+        `  npm install --save-dev ${emulatorPackage}@${version}\n\n` +
+        `then run \`npx pulumi-identity emulator\` (or \`npx ${emulatorPackage}\`) again.\n`,
+    );
+    return Promise.resolve(1);
+  }
+  if (emulator.version !== version)
+    process.stderr.write(
+      `warning: ${emulatorPackage} ${emulator.version} is installed beside pulumi-identity ${version}; ` +
+        `they are released together: install ${emulatorPackage}@${version}\n`,
+    );
+  const child = spawn(process.execPath, [emulator.bin, ...args], { stdio: "inherit" });
+  // Ctrl+C reaches both processes; a SIGTERM sent to this one is passed on, so --save still works.
+  const ignore = () => {};
+  const forward = () => child.kill("SIGTERM");
+  process.on("SIGINT", ignore);
+  process.on("SIGTERM", forward);
+  return new Promise((resolve) => {
+    child.once("exit", (code, signal) => {
+      process.off("SIGINT", ignore);
+      process.off("SIGTERM", forward);
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+/** Runs the command; resolves to its exit code. `paths`: where to look for the emulator package. */
+export async function main(argv: string[], paths?: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
     (command === undefined ? process.stderr : process.stdout).write(topUsage);
@@ -105,33 +74,10 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`unknown command: ${command}\n\n${topUsage}`);
     return 2;
   }
-  try {
-    await runEmulator(rest);
-    return 0;
-  } catch (error) {
-    if (error instanceof EmulatorDataError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    const code = (error as { code?: string }).code;
-    if (code === "EADDRINUSE") {
-      process.stderr.write(`${(error as Error).message}: choose another --port\n`);
-      return 1;
-    }
-    if (error instanceof UsageError || code?.startsWith("ERR_PARSE_ARGS")) {
-      process.stderr.write(`${(error as Error).message}\n\n${usage}`);
-      return 2;
-    }
-    throw error;
-  }
+  return runEmulator(rest, paths);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
+if (require.main === module)
+  main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
-  },
-  (error) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : error}\n`);
-    process.exitCode = 1;
-  },
-);
+  });

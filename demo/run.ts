@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type RunningEmulator, startEmulator } from "../emulator";
+import { MemberSet } from "../provider/asa/member-set";
 import { isSoftDeleted } from "../provider/asa/schemas";
 import { configureForEmulator } from "../test/harness/emulator-config";
 import { repoRoot } from "../test/harness/pulumi-cli";
@@ -125,7 +126,7 @@ async function run(stack: PulumiProgram, emulator: RunningEmulator, team: string
     .resources()
     .find((r) => r.type === "pulumi-nodejs:dynamic/asa:GroupMembership");
   check(
-    ((recorded?.outputs?.members ?? []) as string[]).includes(intruder),
+    MemberSet.from(recorded?.outputs?.members).has(intruder),
     `state does not show ${intruder}`,
   );
   ok(`state now records ${intruder} as a member of ${group}`);

@@ -22,7 +22,11 @@ export const asaRoleSchema = z.enum([
   "server_admin",
 ]);
 export const asaUserStatusSchema = z.enum(["ACTIVE", "DISABLED", "DELETED"]);
-/** The Go zero time: what ASA sends as `deleted_at` for a live group. */
+/**
+ * The Go zero time: what the seed's examples show as a live group's `deleted_at`. The emulator
+ * stores a live group's `deleted_at` as null and serves null by default (Okta's own clients take
+ * any non-null value for a soft delete); setting `asa.liveGroupDeletedAt: "zero-time"` serves this.
+ */
 export const asaLiveGroupDeletedAt = "0001-01-01T00:00:00Z";
 
 export const asaUserDetailsSchema = z.strictObject({
@@ -44,7 +48,11 @@ export const asaUserSchema = z.strictObject({
 });
 
 export const asaGroupSchema = z.strictObject({
-  deleted_at: timestamp.default(asaLiveGroupDeletedAt),
+  /** null on a live group; the zero time (a data file written before, or a control edit) too. */
+  deleted_at: z.preprocess(
+    (value) => (value === asaLiveGroupDeletedAt ? null : value),
+    timestamp.nullable().default(null),
+  ),
   federated_from_team: z.string().nullable().default(null),
   federation_approved_at: timestamp.nullable().default(null),
   id: z.guid().default(() => randomUUID()),
@@ -89,7 +97,7 @@ export const asaTeamSchema = z
     });
     const liveGroups = new Set<string>();
     team.groups.forEach((group, i) => {
-      if (group.deleted_at === asaLiveGroupDeletedAt) {
+      if (group.deleted_at === null) {
         if (liveGroups.has(group.name))
           ctx.addIssue({
             code: "custom",

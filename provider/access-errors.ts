@@ -11,12 +11,7 @@ const CREDENTIALS: Record<ApiName, readonly SettingName[]> = {
 };
 
 function settingsInUse(api: ApiName): string {
-  return CREDENTIALS[api]
-    .map((name) => {
-      const { value, source } = readSetting(name);
-      return describeSetting(name, value, source);
-    })
-    .join(" and ");
+  return CREDENTIALS[api].map((name) => describeSetting(name, readSetting(name))).join(" and ");
 }
 
 /** What a refusal of the credentials means for each API, and what to check. */

@@ -1,7 +1,20 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { ApiName } from "./errors";
+import { type LimitReader, parseRateLimit } from "./transport/settings";
 
 /** What is wrong with a setting's value, if anything, and how it should look. */
 type SettingCheck = (value: string) => string | undefined;
+
+export interface SettingDefinition {
+  /** The environment variable read when the stack config does not set it. */
+  env: string;
+  /** A variable for every API at once, read after `env` (the limits: `PULUMI_IDENTITY_<NAME>`). */
+  sharedEnv?: string;
+  secret: boolean;
+  check?: SettingCheck;
+  /** What it is, for docs/configuration.md (kept in step with it by a test). */
+  about: string;
+}
 
 const httpUrl =
   (example: string): SettingCheck =>
@@ -17,11 +30,23 @@ const httpUrl =
       : `not an http(s) URL; give the API's base URL, e.g. ${example}`;
   };
 
-/**
- * Every setting the providers read: the stack config key (`identity:<name>`) and the environment
- * variable used when the key is not set. Secrets are marked so they are never echoed anywhere.
- */
-export const settings = {
+const wholeNumber =
+  (least: number): SettingCheck =>
+  (value) =>
+    /^\d+$/.test(value) && Number(value) >= least
+      ? undefined
+      : `not a whole number of at least ${least}`;
+
+const rateLimit: SettingCheck = (value) => {
+  try {
+    parseRateLimit(value);
+    return undefined;
+  } catch (err) {
+    return (err as Error).message.replace(/^invalid rate limit "[^"]*": /, "not a rate limit: ");
+  }
+};
+
+const credentials = {
   asaTeam: {
     env: "ASA_TEAM",
     secret: false,
@@ -29,24 +54,36 @@ export const settings = {
       value.includes("/")
         ? `not a team name; give the ASA team's name, e.g. "william-faulkner"`
         : undefined,
+    about: "the default team of ASA resources and lookups",
   },
-  asaKeyId: { env: "ASA_KEY_ID", secret: false },
-  asaKeySecret: { env: "ASA_KEY_SECRET", secret: true },
-  asaBaseUrl: { env: "ASA_BASE_URL", secret: false, check: httpUrl("https://app.scaleft.com") },
-  secureframeApiKey: { env: "SECUREFRAME_API_KEY", secret: true },
-  secureframeApiSecret: { env: "SECUREFRAME_API_SECRET", secret: true },
+  asaKeyId: { env: "ASA_KEY_ID", secret: false, about: "the service user's API key id" },
+  asaKeySecret: { env: "ASA_KEY_SECRET", secret: true, about: "the service user's API key secret" },
+  asaBaseUrl: {
+    env: "ASA_BASE_URL",
+    secret: false,
+    check: httpUrl("https://app.scaleft.com"),
+    about: "default `https://app.scaleft.com`",
+  },
+  secureframeApiKey: { env: "SECUREFRAME_API_KEY", secret: true, about: "the API key" },
+  secureframeApiSecret: { env: "SECUREFRAME_API_SECRET", secret: true, about: "its secret" },
   secureframeBaseUrl: {
     env: "SECUREFRAME_BASE_URL",
     secret: false,
     check: httpUrl("https://api.secureframe.com"),
+    about: "default `https://api.secureframe.com` (UK: `https://api-uk.secureframe.com`)",
   },
   scaikeyBaseUrl: {
     env: "SCAIKEY_BASE_URL",
     secret: false,
     check: httpUrl("https://scaikey.example.com"),
+    about: "your ScaiKey deployment's URL (required)",
   },
-  scaikeyClientId: { env: "SCAIKEY_CLIENT_ID", secret: false },
-  scaikeyClientSecret: { env: "SCAIKEY_CLIENT_SECRET", secret: true },
+  scaikeyClientId: {
+    env: "SCAIKEY_CLIENT_ID",
+    secret: false,
+    about: "an OAuth client with `admin:read`/`admin:write`",
+  },
+  scaikeyClientSecret: { env: "SCAIKEY_CLIENT_SECRET", secret: true, about: "its secret" },
   scaikeyTenant: {
     env: "SCAIKEY_TENANT",
     secret: false,
@@ -54,10 +91,81 @@ export const settings = {
       /^tnt_[A-Za-z0-9]+$/.test(value)
         ? undefined
         : `not a ScaiKey tenant id; give the tenant's id, like "tnt_a24a8f641821b521082680b9" (not its slug)`,
+    about: "the tenant id (`tnt_...`) of tenant users",
   },
-} as const satisfies Record<string, { env: string; secret: boolean; check?: SettingCheck }>;
+} as const satisfies Record<string, SettingDefinition>;
 
-export type SettingName = keyof typeof settings;
+/** The transport's limits, settable per API (see docs/transport.md for their defaults). */
+const LIMITS = {
+  RateLimit: {
+    variable: "RATE_LIMIT",
+    check: rateLimit,
+    about: "requests per window: `500/1m`, `10000/1h`, `off`",
+  },
+  MaxConnections: {
+    variable: "MAX_CONNECTIONS",
+    check: wholeNumber(1),
+    about: "requests in flight at once",
+  },
+  ConnectTimeoutMs: {
+    variable: "CONNECT_TIMEOUT_MS",
+    check: wholeNumber(0),
+    about: "opening a connection",
+  },
+  HeadersTimeoutMs: {
+    variable: "HEADERS_TIMEOUT_MS",
+    check: wholeNumber(0),
+    about: "waiting for an answer's headers",
+  },
+  BodyTimeoutMs: {
+    variable: "BODY_TIMEOUT_MS",
+    check: wholeNumber(0),
+    about: "longest silence in an answer's body",
+  },
+  RetryMaxAttempts: {
+    variable: "RETRY_MAX_ATTEMPTS",
+    check: wholeNumber(1),
+    about: "failed attempts per call (429s do not count)",
+  },
+  RetryMaxWaitMs: {
+    variable: "RETRY_MAX_WAIT_MS",
+    check: wholeNumber(0),
+    about: "total wait per call",
+  },
+} as const;
+
+export type LimitName = keyof typeof LIMITS;
+const APIS = ["asa", "secureframe", "scaikey"] as const satisfies readonly ApiName[];
+
+/** The setting of one API's limit: `asaRateLimit`, `scaikeyRetryMaxWaitMs`, ... */
+export function limitSetting<L extends LimitName>(api: ApiName, limit: L): `${ApiName}${L}` {
+  return `${api}${limit}`;
+}
+
+const limits = Object.fromEntries(
+  APIS.flatMap((api) =>
+    Object.entries(LIMITS).map(([limit, { variable, check, about }]) => [
+      limitSetting(api, limit as LimitName),
+      {
+        env: `PULUMI_IDENTITY_${api.toUpperCase()}_${variable}`,
+        sharedEnv: `PULUMI_IDENTITY_${variable}`,
+        secret: false,
+        check,
+        about,
+      },
+    ]),
+  ),
+) as Record<`${ApiName}${LimitName}`, SettingDefinition>;
+
+/**
+ * Every setting of the package: its stack config key (`identity:<name>`), the environment
+ * variable used when the key is not set, whether it is a secret (never echoed anywhere), how a
+ * value is checked, and what it is. The one list: `configure`, the lookups, the diagnostics
+ * resource, the test harness and docs/configuration.md all read it.
+ */
+export const settings: Record<SettingName, SettingDefinition> = { ...credentials, ...limits };
+
+export type SettingName = keyof typeof credentials | `${ApiName}${LimitName}`;
 export const configNamespace = "identity";
 
 // Process-wide: the dynamic-provider host calls configure() once per distinct serialized
@@ -73,20 +181,37 @@ export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<v
 
 export type SettingSource = "config" | "environment" | "missing";
 
-/** Stack config first, then the environment variable, read at call time. */
-export function readSetting(name: SettingName): { value?: string; source: SettingSource } {
-  const configured = fromStackConfig.get(name);
-  if (configured !== undefined) return { value: configured, source: "config" };
-  const fromEnv = process.env[settings[name].env];
-  if (fromEnv !== undefined && fromEnv !== "") return { value: fromEnv, source: "environment" };
+export interface SettingValue {
+  value?: string;
+  source: SettingSource;
+  /** The environment variable it came from, with source "environment". */
+  variable?: string;
+}
+
+/** The variables a setting is read from, in order. */
+function variablesOf(name: SettingName): string[] {
+  const { env, sharedEnv } = settings[name];
+  return sharedEnv ? [env, sharedEnv] : [env];
+}
+
+/** From the environment only (a client built outside Pulumi, tests). */
+export function fromEnvironment(
+  name: SettingName,
+  env: NodeJS.ProcessEnv = process.env,
+): SettingValue {
+  for (const variable of variablesOf(name)) {
+    const value = env[variable];
+    if (value !== undefined && value.trim() !== "")
+      return { value, source: "environment", variable };
+  }
   return { source: "missing" };
 }
 
-/** The value, or an error that names both ways of providing it (and never a value). */
-export function requireSetting(name: SettingName): string {
-  const { value } = readSetting(name);
-  if (value !== undefined) return value;
-  throw missingSettingError(name);
+/** Stack config first (given to `configure()`), then the environment, read at call time. */
+export function readSetting(name: SettingName): SettingValue {
+  const configured = fromStackConfig.get(name);
+  if (configured !== undefined) return { value: configured, source: "config" };
+  return fromEnvironment(name);
 }
 
 /** How to set a setting, for messages. */
@@ -101,31 +226,42 @@ export function missingSettingError(name: SettingName, hint = ""): Error {
 }
 
 /** A setting as messages name it: the key or variable it came from, and its value unless secret. */
-export function describeSetting(name: SettingName, value?: string, source?: SettingSource): string {
-  const key = source === "environment" ? settings[name].env : `${configNamespace}:${name}`;
-  const shown = value === undefined || settings[name].secret ? "" : ` = ${JSON.stringify(value)}`;
+export function describeSetting(name: SettingName, setting: SettingValue): string {
+  const key =
+    setting.source === "environment"
+      ? (setting.variable ?? settings[name].env)
+      : `${configNamespace}:${name}`;
+  const shown =
+    setting.value === undefined || settings[name].secret
+      ? ""
+      : ` = ${JSON.stringify(setting.value)}`;
   const from =
-    source === "config" ? " (stack config)" : source === "environment" ? " (environment)" : "";
+    setting.source === "config"
+      ? " (stack config)"
+      : setting.source === "environment"
+        ? " (environment)"
+        : "";
   return `${key}${shown}${from}`;
 }
 
 /**
  * The value, checked: a malformed one (a base URL that is not a URL, a tenant slug where its id
- * belongs) is an error naming the setting, its value (unless secret) and the fix, before any call.
+ * belongs) is an error naming the setting, where it came from, its value (unless secret) and the
+ * fix, before any call. Without a source (a lookup's value may come from its options, the
+ * program's config or the environment) the message names both.
  */
 export function checkedSetting(
   name: SettingName,
-  value: string | undefined,
-  source?: SettingSource,
+  setting: SettingValue | { value?: string | undefined; source?: undefined },
 ): string | undefined {
+  const { value } = setting;
   if (value === undefined) return undefined;
-  const definition = settings[name] as { check?: SettingCheck };
-  const problem = definition.check?.(value.trim());
+  const problem = settings[name].check?.(value.trim());
   if (!problem) return value;
-  const setting = source
-    ? describeSetting(name, value, source)
+  const shown = setting.source
+    ? describeSetting(name, setting as SettingValue)
     : `${configNamespace}:${name} (or ${settings[name].env}) = ${JSON.stringify(value)}`;
-  return fail(`${setting} is ${problem}; set it with ${howToSet(name)}.`);
+  return fail(`${shown} is ${problem}; set it with ${howToSet(name)}.`);
 }
 
 function fail(message: string): never {
@@ -134,6 +270,18 @@ function fail(message: string): never {
 
 /** A provider setting, read and checked (undefined when missing). */
 export function providerSetting(name: SettingName): string | undefined {
-  const { value, source } = readSetting(name);
-  return checkedSetting(name, value, source);
+  return checkedSetting(name, readSetting(name));
+}
+
+/** Reads settings by name: the providers' (stack config, then environment), a program's, ... */
+export type SettingReader = (name: SettingName) => string | undefined;
+
+/** Settings from the environment only, checked (a client built outside Pulumi, tests). */
+export function environmentSettings(env: NodeJS.ProcessEnv = process.env): SettingReader {
+  return (name) => checkedSetting(name, fromEnvironment(name, env));
+}
+
+/** An API's limits as its client reads them from the settings. */
+export function limitReader(read: SettingReader, api: ApiName): LimitReader {
+  return (limit) => read(limitSetting(api, limit));
 }

@@ -1,11 +1,8 @@
 import type { ScaiKeyClient } from "../../provider/scaikey/client";
 import type { UserListItem } from "../../provider/scaikey/schemas";
-import {
-  FIELDS,
-  type FieldName,
-  ScaiKeyUserAttributesArgs,
-} from "../../provider/scaikey/user-attributes-inputs";
-import { SETTABLE_STATUSES } from "../../provider/scaikey/user-status-inputs";
+import { FIELD_NAMES, FIELDS } from "../../provider/scaikey/user-adapter";
+import { ScaiKeyUserAttributesArgs } from "../../provider/scaikey/user-attributes";
+import { SETTABLE_STATUSES } from "../../provider/scaikey/user-status";
 import { declarable } from "./importable";
 import { byCodeUnit, type ImportedScaiKeyUser, type ReadResult } from "./model";
 import { mapLimited } from "./parallel";
@@ -13,7 +10,6 @@ import type { UserParts } from "./read-secureframe";
 import { resourceName } from "./resource-names";
 
 const CONCURRENCY = 10;
-const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
 
 /**
  * Every user of the tenant as scaikey.UserStatus and scaikey.UserAttributes would declare them.

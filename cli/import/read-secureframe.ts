@@ -1,9 +1,9 @@
 import type { SecureframeClient } from "../../provider/secureframe/client";
+import { valuesOf } from "../../provider/secureframe/user-adapter";
 import {
   ATTRIBUTE_NAMES,
   SecureframeUserAttributesArgs,
-} from "../../provider/secureframe/user-attributes-inputs";
-import { valuesOf } from "../../provider/secureframe/user-target";
+} from "../../provider/secureframe/user-attributes";
 import { declarable } from "./importable";
 import {
   byCodeUnit,

@@ -47,8 +47,8 @@ export function asaGroupRoutes(state: EmulatorState) {
           contains.every((part) => g.name.toLowerCase().includes(part)),
       );
       return {
-        list: paginate(request, reply, groups, selected, state.settings.asa.nextLinks).map(
-          publicGroup,
+        list: paginate(request, reply, groups, selected, state.settings.asa.nextLinks).map((g) =>
+          publicGroup(state.settings, g),
         ),
       };
     });
@@ -60,11 +60,11 @@ export function asaGroupRoutes(state: EmulatorState) {
         throw new ApiError(409, `group ${body.name} already exists`);
       const group = asaGroupSchema.parse(body);
       groups.push(group);
-      return reply.code(201).send(publicGroup(group));
+      return reply.code(201).send(publicGroup(state.settings, group));
     });
 
     app.get<{ Params: GroupParams }>("/v1/teams/:team_name/groups/:group_name", async (request) =>
-      publicGroup(findGroup(team(request.params), request.params.group_name)),
+      publicGroup(state.settings, findGroup(team(request.params), request.params.group_name)),
     );
 
     app.put<{ Params: GroupParams }>(

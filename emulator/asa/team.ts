@@ -6,6 +6,7 @@ import {
   asaLiveGroupDeletedAt,
   type EmulatorData,
 } from "../data-schema";
+import type { Settings } from "../settings";
 import type { EmulatorState } from "../state";
 
 /** Team names match case-insensitively, as ASA's clients compare them. */
@@ -30,7 +31,7 @@ export function findUser(team: AsaTeam, name: string, foldCase = false): AsaUser
   return user;
 }
 
-export const isLive = (group: AsaGroup) => group.deleted_at === asaLiveGroupDeletedAt;
+export const isLive = (group: AsaGroup) => group.deleted_at === null;
 
 /** The live group of that name or, failing that, the last one deleted (which still answers). */
 export function findGroup(team: AsaTeam, name: string): AsaGroup {
@@ -46,9 +47,13 @@ export function findLiveGroup(team: AsaTeam, name: string): AsaGroup {
   return group;
 }
 
-/** A group as the API shows it (without the member list). */
-export function publicGroup({ members: _members, ...group }: AsaGroup) {
-  return group;
+/**
+ * A group as the API shows it: without the member list, and a live group's `deleted_at` as the
+ * `asa.liveGroupDeletedAt` setting says (null, or the seed examples' Go zero time).
+ */
+export function publicGroup(settings: Settings, { members: _members, ...group }: AsaGroup) {
+  const zeroTime = settings.asa.liveGroupDeletedAt === "zero-time";
+  return { ...group, deleted_at: group.deleted_at ?? (zeroTime ? asaLiveGroupDeletedAt : null) };
 }
 
 /** RFC 3339 without milliseconds, as ASA writes times. */

@@ -103,7 +103,7 @@ export function asaUserRoutes(state: EmulatorState) {
         const groups = team.groups.filter((g) => isLive(g) && g.members.includes(user.name));
         return {
           list: paginate(request, reply, team.groups, groups, state.settings.asa.nextLinks).map(
-            publicGroup,
+            (g) => publicGroup(state.settings, g),
           ),
         };
       },

@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { ApiError } from "../api-error";
-import { type Query, queryFlag, queryValue } from "../query";
+import type { Query } from "../query";
 import type { EmulatorState } from "../state";
 import { canSee, requireScope } from "./auth";
 import { missingField, parseScaikey, validationError } from "./errors";
-import { listUsers, parseListQuery } from "./user-list";
+import { queryBool } from "./query-params";
+import { adminUserListQuery, listUsers, parseListQuery } from "./user-list";
 import {
   createUser,
   disableMfa,
@@ -24,6 +25,10 @@ type UserParams = { user_id: string };
 
 const adminCreateBody = userCreateBody.extend({ tenant_id: z.string().nullable().optional() });
 const adminPasswordBody = z.object({ new_password: z.string().min(8) });
+const mismatchesQuery = z.object({
+  tenant_id: z.string().optional(),
+  fix: queryBool.default(false),
+});
 
 /** The platform administration API: `/api/v1/admin/users/...`, across the token's tenants. */
 export function scaikeyAdminUserRoutes(state: EmulatorState) {
@@ -34,7 +39,7 @@ export function scaikeyAdminUserRoutes(state: EmulatorState) {
 
     app.get("/api/v1/admin/users/", async (request) => {
       const token = requireScope(request, "read");
-      const query = parseListQuery(request.query as Query);
+      const query = parseListQuery(adminUserListQuery, request.query as Query);
       const tenants = new Set(
         data()
           .tenants.filter(
@@ -63,10 +68,9 @@ export function scaikeyAdminUserRoutes(state: EmulatorState) {
     });
 
     app.get("/api/v1/admin/users/identity-source/mismatches", async (request) => {
-      const query = request.query as Query;
-      const fix = queryFlag(query, "fix");
+      requireScope(request, "read"); // FastAPI authenticates before it validates the query
+      const { fix, tenant_id: tenantId } = parseListQuery(mismatchesQuery, request.query as Query);
       const token = requireScope(request, fix ? "write" : "read");
-      const tenantId = queryValue(query, "tenant_id");
       const users = data().users.filter(
         (u) => canSee(token, u.tenant_id) && (tenantId === undefined || u.tenant_id === tenantId),
       );

@@ -23,24 +23,70 @@ export function missingField(...loc: ValidationIssue["loc"]): ValidationIssue {
   return { loc, msg: "Field required", type: "missing" };
 }
 
-// Zod issues written the way pydantic writes them.
+/** pydantic v2's error for a value of the wrong type: its `type` code and message. */
+function typeError(
+  expected: string,
+  value: unknown,
+  topLevel: boolean,
+): Omit<ValidationIssue, "loc"> {
+  switch (expected) {
+    case "number":
+    case "int":
+      // A string (every query value) that is not a whole number, a JSON number with a fraction.
+      if (typeof value === "string")
+        return {
+          type: "int_parsing",
+          msg: "Input should be a valid integer, unable to parse string as an integer",
+        };
+      if (typeof value === "number")
+        return {
+          type: "int_from_float",
+          msg: "Input should be a valid integer, got a number with a fractional part",
+        };
+      return { type: "int_type", msg: "Input should be a valid integer" };
+    case "boolean":
+      return typeof value === "string" || typeof value === "number"
+        ? {
+            type: "bool_parsing",
+            msg: "Input should be a valid boolean, unable to interpret input",
+          }
+        : { type: "bool_type", msg: "Input should be a valid boolean" };
+    case "array":
+      return { type: "list_type", msg: "Input should be a valid list" };
+    case "object":
+    case "record":
+      // A whole body is a model; a field such as custom_attributes a dict.
+      return topLevel
+        ? {
+            type: "model_attributes_type",
+            msg: "Input should be a valid dictionary or object to extract fields from",
+          }
+        : { type: "dict_type", msg: "Input should be a valid dictionary" };
+    default:
+      return { type: `${expected}_type`, msg: `Input should be a valid ${expected}` };
+  }
+}
+
+/** pydantic's list of choices: 'a', 'b' or 'c'. */
+function choices(values: readonly unknown[]): string {
+  const quoted = values.map((v) => `'${String(v)}'`);
+  return quoted.length < 2
+    ? quoted.join("")
+    : `${quoted.slice(0, -1).join(", ")} or ${quoted.at(-1)}`;
+}
+
+// Zod issues written the way pydantic v2 writes them.
 function toIssue(issue: z.core.$ZodIssue, where: string, input: unknown): ValidationIssue {
   const loc = [where, ...issue.path.map((p) => (typeof p === "number" ? p : String(p)))];
-  if (issue.code === "invalid_type" && valueAt(input, issue.path) === undefined)
+  const value = valueAt(input, issue.path);
+  // A required field left out, whatever its type (an enum's check says invalid_value).
+  if ((issue.code === "invalid_type" || issue.code === "invalid_value") && value === undefined)
     return missingField(...loc);
   switch (issue.code) {
     case "invalid_type":
-      return {
-        loc,
-        msg: `Input should be a valid ${issue.expected}`,
-        type: `${issue.expected}_type`,
-      };
+      return { loc, ...typeError(issue.expected, value, issue.path.length === 0) };
     case "invalid_value":
-      return {
-        loc,
-        msg: `Input should be ${issue.values.map((v) => `'${String(v)}'`).join(", ")}`,
-        type: "enum",
-      };
+      return { loc, msg: `Input should be ${choices(issue.values)}`, type: "enum" };
     case "invalid_format":
       return {
         loc,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { type ScaikeyData, type ScaikeyUser, scaikeyUserStatusSchema } from "../data-schema";
 import type { Query } from "../query";
 import { parseScaikey } from "./errors";
+import { queryBool, queryInt } from "./query-params";
 import { meta, userListItem } from "./user-views";
 
 const sortFields = [
@@ -13,32 +14,36 @@ const sortFields = [
   "status",
 ] as const;
 
+/** GET /api/v1/tenants/{tenant_id}/users: `status` is a `UserStatus` there. */
 export const userListQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  per_page: z.coerce.number().int().min(1).max(100).default(20),
+  page: queryInt.pipe(z.number().min(1)).default(1),
+  per_page: queryInt.pipe(z.number().min(1).max(100)).default(20),
   search: z.string().optional(),
-  status: scaikeyUserStatusSchema.optional(),
+  status: z.string().pipe(scaikeyUserStatusSchema).optional(),
   ou_id: z.string().optional(),
   group_id: z.string().optional(),
-  mfa_enabled: z
-    .enum(["true", "false", "1", "0"])
-    .transform((v) => v === "true" || v === "1")
-    .optional(),
+  mfa_enabled: queryBool.optional(),
   sort_by: z.enum(sortFields).default("created_at"),
   sort_order: z.enum(["asc", "desc"]).default("desc"),
+});
+
+/** GET /api/v1/admin/users/: `status` is a plain string (`string | null` in the seed), matched as
+ * given, so an unknown status lists no one; and two more filters. */
+export const adminUserListQuery = userListQuery.extend({
+  status: z.string().optional(),
   tenant_id: z.string().optional(),
   partner_id: z.string().optional(),
 });
 
 /** The last value of each parameter, as FastAPI reads a scalar query parameter. */
-export function parseListQuery(query: Query) {
+export function parseListQuery<T extends z.ZodType>(schema: T, query: Query): z.output<T> {
   const scalars = Object.fromEntries(
     Object.entries(query).map(([key, value]) => [key, Array.isArray(value) ? value.at(-1) : value]),
   );
-  return parseScaikey(userListQuery, scalars, "query");
+  return parseScaikey(schema, scalars, "query");
 }
 
-type ListQuery = z.output<typeof userListQuery>;
+type ListQuery = z.output<typeof userListQuery> | z.output<typeof adminUserListQuery>;
 
 /** PaginatedResponse_UserListItem_ of the users that pass the filters. */
 export function listUsers(data: ScaikeyData, users: ScaikeyUser[], query: ListQuery) {

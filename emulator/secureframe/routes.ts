@@ -76,7 +76,14 @@ export function secureframeRoutes(state: EmulatorState) {
       const list = users
         .slice((page - 1) * perPage, page * perPage)
         .map((u) => resource(request, u));
-      return state.settings.secureframe.listShape === "array" ? list : { data: list };
+      switch (state.settings.secureframe.listShape) {
+        case "data":
+          return { data: list };
+        case "array":
+          return list;
+        case "openapi":
+          return list.map((data) => ({ data, included: [] }));
+      }
     });
 
     // One object: `{"data": ..., "includes": {}}`, as the seed's sample shows.

@@ -13,11 +13,12 @@ const dateParam = z.union([
     .transform((v) => new Date(v).toISOString()),
 ]);
 
-// PUT /users/{id} takes its parameters in the query string. The seed's enum, without
-// "workspace" (which only the read model lists).
+// PUT /users/{id} takes its parameters in the query string. `employee_type` takes every type a
+// user can have, "workspace" included: Secureframe's published OpenAPI document lists it for this
+// parameter, the seed's shorter list does not say it is refused (see docs/emulator.md).
 const updateParams = z.object({
   active: booleanParam.optional(),
-  employee_type: secureframeEmployeeTypeSchema.exclude(["workspace"]).optional(),
+  employee_type: secureframeEmployeeTypeSchema.optional(),
   start_date: dateParam.optional(),
   end_date: dateParam.optional(),
   in_audit_scope: booleanParam.optional(),

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
-import { type RunningEmulator, startEmulator } from "pulumi-identity/emulator";
+import { type RunningEmulator, startEmulator } from "pulumi-identity-emulator";
 import { afterAll, beforeAll, expect, test } from "vitest";
 
 // This project's program (index.ts) run by the real Pulumi CLI through the Automation API,

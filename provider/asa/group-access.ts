@@ -1,5 +1,6 @@
 import { unlessNotFound } from "../errors";
 import type { AsaClient } from "./client";
+import { MemberSet } from "./member-set";
 import { type Group, isSoftDeleted } from "./schemas";
 
 export type GroupReader = Pick<AsaClient, "getGroup">;
@@ -40,12 +41,12 @@ export async function writableGroup(
   return group;
 }
 
-/** Every member's username, every page read. */
-export async function listMemberNames(
+/** Every member, every page read. */
+export async function listMembers(
   client: Pick<AsaClient, "listGroupUsers">,
   group: string,
-): Promise<string[]> {
+): Promise<MemberSet> {
   const names: string[] = [];
   for await (const user of client.listGroupUsers(group)) names.push(user.name);
-  return names;
+  return MemberSet.of(names);
 }

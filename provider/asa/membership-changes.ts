@@ -27,12 +27,12 @@ export async function applyPlan(
   plan: MembershipPlan,
 ): Promise<ChangeOutcome> {
   const calls = [
-    ...plan.toAdd.map((name) => ({
+    ...plan.toAdd.list().map((name) => ({
       action: "add" as const,
       name,
       run: () => client.addUserToGroup(group, name),
     })),
-    ...plan.toRemove.map((name) => ({
+    ...plan.toRemove.list().map((name) => ({
       action: "remove" as const,
       name,
       run: async () => {
@@ -46,7 +46,7 @@ export async function applyPlan(
   ];
   const progress = currentProgress();
   progress?.start(
-    `members of group "${group}": ${plan.toAdd.length} to add, ${plan.toRemove.length} to remove`,
+    `members of group "${group}": ${plan.toAdd.size} to add, ${plan.toRemove.size} to remove`,
     calls.length,
   );
   const settled = await Promise.allSettled(

@@ -1,9 +1,10 @@
-import { sortedUnique } from "../resource";
-import type { GroupMembershipOutputs, MembershipMode } from "./group-membership-inputs";
+import type { MemberSet } from "./member-set";
+
+export type MembershipMode = "authoritative" | "additive";
 
 export interface MembershipPlan {
-  toAdd: string[];
-  toRemove: string[];
+  toAdd: MemberSet;
+  toRemove: MemberSet;
 }
 
 /**
@@ -13,54 +14,44 @@ export interface MembershipPlan {
  */
 export function planMembership(
   mode: MembershipMode,
-  declared: readonly string[],
-  live: Iterable<string>,
-  previouslyManaged: readonly string[] = [],
+  declared: MemberSet,
+  live: MemberSet,
+  previouslyManaged: MemberSet,
 ): MembershipPlan {
-  const liveSet = new Set(live);
-  const declaredSet = new Set(declared);
-  const toAdd = sortedUnique(declared.filter((name) => !liveSet.has(name)));
-  const removable = mode === "authoritative" ? [...liveSet] : previouslyManaged;
-  const toRemove = sortedUnique(
-    removable.filter((name) => liveSet.has(name) && !declaredSet.has(name)),
-  );
-  return { toAdd, toRemove };
+  const removable = mode === "authoritative" ? live : previouslyManaged.filter((n) => live.has(n));
+  return { toAdd: declared.minus(live), toRemove: removable.minus(declared) };
 }
 
 /** Who is in the group after the plan succeeded. */
-export function afterPlan(live: Iterable<string>, plan: MembershipPlan): string[] {
-  const result = new Set(live);
-  for (const name of plan.toAdd) result.add(name);
-  for (const name of plan.toRemove) result.delete(name);
-  return sortedUnique(result);
-}
-
-/**
- * The outputs for a live member list. Authoritative: every member is managed. Additive: the
- * managed members are those declared (or managed before) and present; the rest are reported.
- */
-export function membershipOutputs(
-  base: Pick<GroupMembershipOutputs, "group" | "team" | "mode" | "adopt">,
-  managed: readonly string[],
-  live: Iterable<string>,
-): GroupMembershipOutputs {
-  const members = sortedUnique(live);
-  if (base.mode === "authoritative") return { ...base, members, unmanagedMembers: [] };
-  const managedSet = new Set(managed);
-  return {
-    ...base,
-    members: members.filter((name) => managedSet.has(name)),
-    unmanagedMembers: members.filter((name) => !managedSet.has(name)),
-  };
+export function afterPlan(live: MemberSet, plan: MembershipPlan): MemberSet {
+  return live.minus(plan.toRemove).union(plan.toAdd);
 }
 
 /** Whether the live group is what the declaration asks for. */
 export function isSatisfied(
   mode: MembershipMode,
-  declared: readonly string[],
-  live: Iterable<string>,
-  previouslyManaged: readonly string[] = [],
+  declared: MemberSet,
+  live: MemberSet,
+  previouslyManaged: MemberSet,
 ): boolean {
   const plan = planMembership(mode, declared, live, previouslyManaged);
-  return plan.toAdd.length === 0 && plan.toRemove.length === 0;
+  return plan.toAdd.size === 0 && plan.toRemove.size === 0;
+}
+
+/**
+ * Who the resource manages and who else is in the group, for a live member list.
+ * Authoritative: every member is managed. Additive: the managed members are those declared (or
+ * managed before) and present; the rest are reported as unmanaged.
+ */
+export function partition(
+  mode: MembershipMode,
+  managed: MemberSet,
+  live: MemberSet,
+): { members: MemberSet; unmanagedMembers: MemberSet } {
+  if (mode === "authoritative")
+    return { members: live, unmanagedMembers: live.filter(() => false) };
+  return {
+    members: live.filter((name) => managed.has(name)),
+    unmanagedMembers: live.filter((name) => !managed.has(name)),
+  };
 }

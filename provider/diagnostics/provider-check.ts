@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
 import { readSetting, type SettingName, type SettingSource, settings } from "../config";
 import { packageVersion } from "../package-version";
+import { resourceSpec } from "../resource/spec";
 
 /** What the provider running inside Pulumi's host sees: its version and where each setting comes from. */
 function describe(): { packageVersion: string; settings: Record<SettingName, SettingSource> } {
@@ -11,7 +13,7 @@ function describe(): { packageVersion: string; settings: Record<SettingName, Set
   return { packageVersion, settings: sources };
 }
 
-export const providerCheckProvider: pulumi.dynamic.ResourceProvider = {
+const providerCheckProvider: pulumi.dynamic.ResourceProvider = {
   async check(_olds, news) {
     const unexpected = Object.keys(news).filter((key) => !key.startsWith("__"));
     return {
@@ -34,3 +36,15 @@ export const providerCheckProvider: pulumi.dynamic.ResourceProvider = {
   },
   async delete() {},
 };
+
+const ProviderCheckOutputs = z.object({
+  packageVersion: z.string(),
+  settings: z.record(z.string(), z.enum(["config", "environment", "missing"])),
+});
+
+export const spec = resourceSpec(
+  "diagnostics:ProviderCheck",
+  z.strictObject({}),
+  ProviderCheckOutputs,
+  () => providerCheckProvider,
+);

@@ -8,7 +8,7 @@ export {
   withFailure,
 } from "./check-inputs";
 export { changedProperties, type DiffSpec, diffInputs } from "./diff-inputs";
-export { nameSet, namesOf, sortedUnique } from "./normalize";
+export { sortedUnique } from "./normalize";
 export { withoutUndefined } from "./outputs";
 export { PartialFailure } from "./partial-failure";
 export { joinId, splitId } from "./resource-id";

@@ -1,23 +1,9 @@
-import { missingSettingError, providerSetting } from "../config";
+import { limitReader, missingSettingError, providerSetting, type SettingReader } from "../config";
 import { ScaiKeyClient } from "./client";
 
-type ScaiKeySettingName =
-  | "scaikeyBaseUrl"
-  | "scaikeyClientId"
-  | "scaikeyClientSecret"
-  | "scaikeyTenant";
-
-/** Where settings come from: the provider's stack config then environment, or a program's own. */
-export type ScaiKeySettingSource = (name: ScaiKeySettingName) => string | undefined;
-
-/** Inside Pulumi's dynamic-provider host: stack config given to `configure()`, then environment. */
-export const providerSettings: ScaiKeySettingSource = providerSetting;
-
 /** The tenant resources use when they name none (`identity:scaikeyTenant`, else `SCAIKEY_TENANT`). */
-export function defaultScaiKeyTenant(
-  source: ScaiKeySettingSource = providerSettings,
-): string | undefined {
-  return source("scaikeyTenant")?.trim() || undefined;
+export function defaultScaiKeyTenant(read: SettingReader = providerSetting): string | undefined {
+  return read("scaikeyTenant")?.trim() || undefined;
 }
 
 /**
@@ -26,15 +12,21 @@ export function defaultScaiKeyTenant(
  */
 export function scaikeyClient(
   tenantId?: string,
-  source: ScaiKeySettingSource = providerSettings,
+  read: SettingReader = providerSetting,
 ): ScaiKeyClient {
-  const tenant = tenantId ?? defaultScaiKeyTenant(source);
+  const tenant = tenantId ?? defaultScaiKeyTenant(read);
   if (!tenant) throw missingSettingError("scaikeyTenant", " (or a tenantId on the resource)");
-  const baseUrl = source("scaikeyBaseUrl");
+  const baseUrl = read("scaikeyBaseUrl");
   if (!baseUrl) throw missingSettingError("scaikeyBaseUrl");
-  const clientId = source("scaikeyClientId");
+  const clientId = read("scaikeyClientId");
   if (!clientId) throw missingSettingError("scaikeyClientId");
-  const clientSecret = source("scaikeyClientSecret");
+  const clientSecret = read("scaikeyClientSecret");
   if (!clientSecret) throw missingSettingError("scaikeyClientSecret");
-  return new ScaiKeyClient({ baseUrl, clientId, clientSecret, tenantId: tenant });
+  return new ScaiKeyClient({
+    baseUrl,
+    clientId,
+    clientSecret,
+    tenantId: tenant,
+    limits: limitReader(read, "scaikey"),
+  });
 }

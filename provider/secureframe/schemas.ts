@@ -105,13 +105,14 @@ const updateDate = z
   .transform((value) => value ?? "");
 
 /**
- * PUT /users/{id}: sent in the query string. The seed's enum for `employee_type` (the read model
- * adds "workspace"). `in_audit_scope` is "only updateable in certain cases".
+ * PUT /users/{id}: sent in the query string. `employee_type` takes the OpenAPI document's six
+ * types (the seed lists five, without "workspace"; docs/emulator.md says why we follow the
+ * document). `in_audit_scope` is "only updateable in certain cases".
  */
 export const UserUpdate = z
   .object({
     active: z.boolean(),
-    employee_type: EmployeeType.exclude(["workspace"]),
+    employee_type: EmployeeType,
     start_date: updateDate,
     end_date: updateDate,
     in_audit_scope: z.boolean(),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { quote } from "../resource";
 import { userRefArg } from "../users/args";
 import { EmployeeType } from "./schemas";
-import { isSecureframeId } from "./user-target";
+import { isSecureframeId } from "./user-adapter";
 
 export const secureframeUserArg = userRefArg({
   api: "Secureframe",
@@ -11,8 +11,8 @@ export const secureframeUserArg = userRefArg({
   emailExample: "jason.compson@example.com",
 });
 
-/** The types the API accepts in an update ("workspace" only appears in answers). */
-export const SETTABLE_EMPLOYEE_TYPES = EmployeeType.exclude(["workspace"]).options;
+/** The types an update can set: all of them (the OpenAPI document lists "workspace" too). */
+export const SETTABLE_EMPLOYEE_TYPES = EmployeeType.options;
 
 export const employeeTypeArg = z.enum(SETTABLE_EMPLOYEE_TYPES, {
   error: (iss) =>

@@ -108,22 +108,26 @@ function checkRateLimit(limit: RateLimit): RateLimit {
   return limit;
 }
 
-function envName(api: ApiName, name: string): string {
-  return `PULUMI_IDENTITY_${api.toUpperCase()}_${name}`;
-}
+/** The limits a client may read from its settings (stack config, then the environment), by name. */
+export type LimitReader = (
+  limit:
+    | "RateLimit"
+    | "MaxConnections"
+    | "ConnectTimeoutMs"
+    | "HeadersTimeoutMs"
+    | "BodyTimeoutMs"
+    | "RetryMaxAttempts"
+    | "RetryMaxWaitMs",
+) => string | undefined;
 
-/** The per-API variable wins over the global one (PULUMI_IDENTITY_<NAME>). */
-function envValue(env: NodeJS.ProcessEnv, api: ApiName, name: string): string | undefined {
-  const value = env[envName(api, name)] ?? env[`PULUMI_IDENTITY_${name}`];
-  return value === undefined || value.trim() === "" ? undefined : value;
-}
+const noLimits: LimitReader = () => undefined;
 
-function envNumber(env: NodeJS.ProcessEnv, api: ApiName, name: string): number | undefined {
-  const value = envValue(env, api, name);
+function numberOf(read: LimitReader, limit: Parameters<LimitReader>[0]): number | undefined {
+  const value = read(limit);
   if (value === undefined) return undefined;
   const number = Number(value);
   if (!Number.isFinite(number) || number < 0) {
-    throw new Error(`invalid ${name} "${value}" in the environment: expected a number`);
+    throw new Error(`invalid ${limit} "${value}": expected a number`);
   }
   return number;
 }
@@ -134,13 +138,13 @@ function defined<T extends object>(values: T): Partial<T> {
   ) as Partial<T>;
 }
 
-/** Client option, then environment (PULUMI_IDENTITY_<API>_<NAME> or PULUMI_IDENTITY_<NAME>), then default. */
+/** Client option, then the settings (`identity:<api><Limit>`, then `PULUMI_IDENTITY_<API>_<NAME>`, then `PULUMI_IDENTITY_<NAME>`), then default. */
 export function resolveSettings(
   api: ApiName,
   overrides: TransportOverrides = {},
-  env: NodeJS.ProcessEnv = process.env,
+  read: LimitReader = noLimits,
 ): TransportSettings {
-  const rateLimitOption = overrides.rateLimit ?? envValue(env, api, "RATE_LIMIT");
+  const rateLimitOption = overrides.rateLimit ?? read("RateLimit");
   const rateLimit =
     typeof rateLimitOption === "string"
       ? parseRateLimit(rateLimitOption)
@@ -148,24 +152,24 @@ export function resolveSettings(
         ? false
         : checkRateLimit(rateLimitOption ?? DEFAULT_RATE_LIMITS[api]);
   const connections =
-    overrides.connections ?? envNumber(env, api, "MAX_CONNECTIONS") ?? DEFAULT_CONNECTIONS;
+    overrides.connections ?? numberOf(read, "MaxConnections") ?? DEFAULT_CONNECTIONS;
   if (!(Number.isInteger(connections) && connections >= 1)) {
     throw new Error(`invalid connection limit ${connections}: expected a whole number ≥ 1`);
   }
   const timeouts: Timeouts = {
     ...DEFAULT_TIMEOUTS,
     ...defined({
-      connectMs: envNumber(env, api, "CONNECT_TIMEOUT_MS"),
-      headersMs: envNumber(env, api, "HEADERS_TIMEOUT_MS"),
-      bodyMs: envNumber(env, api, "BODY_TIMEOUT_MS"),
+      connectMs: numberOf(read, "ConnectTimeoutMs"),
+      headersMs: numberOf(read, "HeadersTimeoutMs"),
+      bodyMs: numberOf(read, "BodyTimeoutMs"),
     }),
     ...defined(overrides.timeouts ?? {}),
   };
   const retry: RetryPolicy = {
     ...DEFAULT_RETRY,
     ...defined({
-      maxAttempts: envNumber(env, api, "RETRY_MAX_ATTEMPTS"),
-      maxWaitMs: envNumber(env, api, "RETRY_MAX_WAIT_MS"),
+      maxAttempts: numberOf(read, "RetryMaxAttempts"),
+      maxWaitMs: numberOf(read, "RetryMaxWaitMs"),
     }),
     ...defined(overrides.retry ?? {}),
   };

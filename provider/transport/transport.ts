@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Dispatcher } from "undici";
 import type { z } from "zod";
+import { environmentSettings, limitReader } from "../config";
 import {
   ApiError,
   type ApiName,
@@ -16,7 +17,12 @@ import { formatIssuePath } from "./check-input";
 import { type Clock, scaledClock, systemClock } from "./clock";
 import { dispatcherFor } from "./pools";
 import { type ApiRateLimiter, rateLimiterFor } from "./rate-limiter";
-import { resolveSettings, type TransportOverrides, type TransportSettings } from "./settings";
+import {
+  type LimitReader,
+  resolveSettings,
+  type TransportOverrides,
+  type TransportSettings,
+} from "./settings";
 
 export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -83,7 +89,10 @@ export interface TransportOptions extends TransportOverrides {
   errorBody: (body: unknown) => ErrorBodyFields;
   /** The secrets in use (key secrets, tokens), scrubbed from anything an error carries. */
   secrets?: () => readonly (string | undefined)[];
-  env?: NodeJS.ProcessEnv;
+  /** Where the limits not given as options come from: by default the environment
+   * (`PULUMI_IDENTITY_<API>_<NAME>`, then `PULUMI_IDENTITY_<NAME>`); the providers' clients read
+   * the stack config first. */
+  limits?: LimitReader;
 }
 
 const IDEMPOTENT_METHODS = new Set<HttpMethod>(["GET", "HEAD", "PUT", "DELETE"]);
@@ -116,7 +125,11 @@ export class Transport {
 
   constructor(options: TransportOptions) {
     this.api = options.api;
-    this.settings = resolveSettings(options.api, options, options.env);
+    this.settings = resolveSettings(
+      options.api,
+      options,
+      options.limits ?? limitReader(environmentSettings(), options.api),
+    );
     this.clock =
       options.clock ??
       (options.timeScale !== undefined ? scaledClock(options.timeScale) : systemClock);
@@ -335,11 +348,11 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 
 /** What every client accepts besides its credentials: limits, timeouts, retry budget and time. */
 export type ClientTransportOptions = TransportOverrides &
-  Pick<TransportOptions, "clock" | "timeScale" | "random" | "onRetry" | "env">;
+  Pick<TransportOptions, "clock" | "timeScale" | "random" | "onRetry" | "limits">;
 
 /** The transport options given to a client, without its credentials or anything else. */
 export function transportOptionsOf(options: ClientTransportOptions): ClientTransportOptions {
-  const { rateLimit, connections, timeouts, retry, clock, timeScale, random, onRetry, env } =
+  const { rateLimit, connections, timeouts, retry, clock, timeScale, random, onRetry, limits } =
     options;
   return Object.fromEntries(
     Object.entries({
@@ -351,7 +364,7 @@ export function transportOptionsOf(options: ClientTransportOptions): ClientTrans
       timeScale,
       random,
       onRetry,
-      env,
+      limits,
     }).filter(([, value]) => value !== undefined),
   ) as ClientTransportOptions;
 }

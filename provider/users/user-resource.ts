@@ -14,6 +14,14 @@ import {
   quote,
   withoutUndefined,
 } from "../resource";
+import {
+  type ResourceKind,
+  type ResourceSpec,
+  resourceSpec,
+  type SpecOptions,
+} from "../resource/spec";
+import { storedOutputs } from "../resource/stored-outputs";
+import { requireDeclared } from "./args";
 
 /**
  * A user's managed values, flat and camelCase: `firstName`, `status`, `customAttributes.employer`.
@@ -39,28 +47,20 @@ export interface Change<T> {
 }
 
 /**
- * What one kind of user resource knows: how its arguments are checked, how they name the user and
- * map to the API. `T` is what the API calls need to reach the user (team and username, ids...).
- * The resource never creates nor deletes the user: create and update change the declared values,
- * delete puts back the values found at creation when `restoreOnDelete` is true.
+ * How one API's users are found, read and changed: shared by that API's user resources. `T` is
+ * what the API calls need to reach the user (team and username, ids...). Values cover every field
+ * of the API's user the package manages; each resource declares some of them.
  */
-export interface UserResourceSpec<T> {
-  /** The class's name, e.g. `scaikey.UserStatus`, for messages. */
-  resource: string;
+export interface UserAdapter<T> {
   api: ApiName;
-  args: z.ZodObject;
-  /** Checks after the schema's own (cross-field rules, defaults from config). */
-  refine?(outcome: CheckOutcome): CheckOutcome;
   /** The arguments naming the user: another user means another resource (a replacement). */
   userFields: readonly string[];
+  /** Fills in what a resource leaves out and the settings provide (ASA's team, ScaiKey's tenant). */
+  withDefaults?(outcome: CheckOutcome): CheckOutcome;
   /** Whether the stored outputs and the new arguments name the same user. */
   sameUser(olds: Inputs, news: Inputs): boolean;
-  /** The values declared by arguments (or by an `originalValues` fragment), flat. */
-  declared(args: Inputs): Values;
-  /** The argument-shaped fragment holding these values: the inverse of `declared`. */
-  nest(values: Values): Inputs;
-  /** Finds the user the arguments name (an email is resolved to an id here, once). */
-  locate(inputs: Inputs): Promise<Located<T>>;
+  /** Finds the user the arguments name (an email is resolved to an id here, once), to manage `fields`. */
+  locate(inputs: Inputs, fields: readonly string[]): Promise<Located<T>>;
   /** The user of a stored resource, from its outputs or its ID. */
   targetOf(id: string, outputs: Inputs): T | undefined;
   /** Outputs besides the arguments (`userId`...). */
@@ -69,9 +69,28 @@ export interface UserResourceSpec<T> {
   fetch(target: T): Promise<Values | undefined>;
   /** Sends the changes; answers the values after them when the API tells them, to be verified. */
   apply(change: Change<T>): Promise<Values | undefined>;
+  describe(target: T): string;
+}
+
+/**
+ * Which of its API's values one kind of user resource declares (its arguments are in its spec).
+ * The resource never creates nor deletes the user: create and update change the declared values,
+ * delete puts back the values found at creation when `restoreOnDelete` is true.
+ */
+export interface UserResource {
+  /**
+   * The arguments that declare values, each optional: check asks for at least one (a resource
+   * that manages nothing is a mistake in the program).
+   */
+  declaredBy?: readonly string[];
+  /** Checks after the schema's own and the adapter's defaults (cross-field rules). */
+  refine?(outcome: CheckOutcome): CheckOutcome;
+  /** The values declared by arguments (or by an `originalValues` fragment), flat. */
+  declared(args: Inputs): Values;
+  /** The argument-shaped fragment holding these values: the inverse of `declared`. */
+  nest(values: Values): Inputs;
   /** Why a value found on the user could not be put back by restoreOnDelete, if so. */
   unrestorable?(key: string, value: unknown): string | undefined;
-  describe(target: T): string;
 }
 
 export function valueAt(values: Values, key: string): unknown {
@@ -107,12 +126,35 @@ class ChangeNotMade extends Error {
 /** Statuses by which an API says no to a change (as opposed to a missing user or an outage). */
 const REFUSALS = new Set([400, 403, 409, 422]);
 
-/** The provider of one kind of user resource. */
-export function userResourceProvider<T>(
-  spec: UserResourceSpec<T>,
+/**
+ * The spec of a user resource: its provider is the generic one below over its API's adapter, and
+ * `spec.provider(clients)` builds it over other clients (tests).
+ */
+export function userResourceSpec<Args extends z.ZodObject, Outputs extends z.ZodObject, C, T>(
+  kind: ResourceKind,
+  args: Args,
+  outputs: Outputs,
+  adapter: (clients?: C) => UserAdapter<T>,
+  resource: UserResource,
+  options?: SpecOptions,
+) {
+  const provider = (clients?: C): pulumi.dynamic.ResourceProvider =>
+    userResourceProvider(spec, resource, adapter(clients));
+  const spec = resourceSpec(kind, args, outputs, provider, options);
+  return spec;
+}
+
+/** The provider of one kind of user resource, through its API's adapter. */
+function userResourceProvider<T>(
+  { label: resourceLabel, args: argsSchema, outputs: outputsSchema }: ResourceSpec,
+  resource: UserResource,
+  adapter: UserAdapter<T>,
 ): pulumi.dynamic.ResourceProvider {
-  const argFields = Object.keys(spec.args.shape);
+  const spec = { ...adapter, ...resource, resource: resourceLabel };
+  const argFields = Object.keys(argsSchema.shape);
   const label = API_LABELS[spec.api];
+  /** The stored outputs, each as the outputs schema reads it. */
+  const outputsOf = (props: Inputs | undefined): Inputs => storedOutputs(outputsSchema, props);
 
   function outputs(inputs: Inputs, target: T, original: Values): Inputs {
     return withoutUndefined({
@@ -169,10 +211,17 @@ export function userResourceProvider<T>(
     return after;
   }
 
+  const countDeclared = (inputs: Inputs) =>
+    Object.values(resource.declared(inputs)).filter((value) => value !== undefined).length;
+
   return {
     async check(_olds, news) {
-      const outcome = checkInputs(spec.args, news, { resource: spec.resource });
-      return forEngine(spec.refine ? spec.refine(outcome) : outcome);
+      const checked = checkInputs(argsSchema, news, { resource: spec.resource });
+      const outcome = adapter.withDefaults ? adapter.withDefaults(checked) : checked;
+      const declaring = resource.declaredBy
+        ? requireDeclared(outcome, countDeclared, resource.declaredBy, spec.resource)
+        : outcome;
+      return forEngine(resource.refine ? resource.refine(declaring) : declaring);
     },
 
     async diff(_id, olds, news) {
@@ -197,8 +246,8 @@ export function userResourceProvider<T>(
 
     async create(news) {
       const inputs = programInputs(news);
-      const { id, target, current } = await spec.locate(inputs);
       const want = spec.declared(inputs);
+      const { id, target, current } = await spec.locate(inputs, Object.keys(want));
       const original = pick(current, Object.keys(want));
       refuseUnrestorable(inputs, target, original);
       try {
@@ -219,7 +268,7 @@ export function userResourceProvider<T>(
     },
 
     async read(id, props) {
-      const stored = programInputs(props ?? {});
+      const stored = outputsOf(props);
       const target = spec.targetOf(id, stored);
       if (target === undefined) return {};
       const current = await spec.fetch(target);
@@ -231,12 +280,13 @@ export function userResourceProvider<T>(
       );
       return {
         id,
-        props: withoutUndefined({ ...stored, ...now }),
+        props: withoutUndefined({ ...programInputs(props ?? {}), ...now }),
         inputs: withoutUndefined({ ...args, ...now }),
       };
     },
 
-    async update(id, olds, news) {
+    async update(id, storedOlds, news) {
+      const olds = outputsOf(storedOlds);
       const inputs = programInputs(news);
       const target = spec.targetOf(id, olds);
       if (target === undefined)
@@ -260,7 +310,8 @@ export function userResourceProvider<T>(
       return { outs: outputs(inputs, target, original) };
     },
 
-    async delete(id, props) {
+    async delete(id, storedProps) {
+      const props = outputsOf(storedProps);
       if (props.restoreOnDelete !== true) return;
       const target = spec.targetOf(id, props);
       if (target === undefined) return;

@@ -1,5 +1,4 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { Group, User } from "../../provider/asa/schemas";
 import { type InputOptions, lookupOutput } from "../lookup-output";
 import {
   type AsaLookupOptions,
@@ -11,6 +10,7 @@ import {
   getUser,
   getUsers,
 } from "./lookups";
+import type { AsaGroup as Group, AsaUser as User } from "./types";
 
 // The Output forms of the ASA lookups: Inputs in, an Output out, secret when an input is.
 

@@ -1,10 +1,11 @@
 import type { AsaClient } from "../../provider/asa/client";
-import { describeGroup, listMemberNames, liveGroup } from "../../provider/asa/group-access";
-import type { Group, User, UserStatus } from "../../provider/asa/schemas";
+import { describeGroup, listMembers, liveGroup } from "../../provider/asa/group-access";
+
 import { asaClient } from "../../provider/asa/settings";
-import { findAsaUser } from "../../provider/asa/user-target";
+import { findAsaUser } from "../../provider/asa/user-adapter";
 import { sortedUnique } from "../../provider/resource";
 import { lookupSettings } from "../lookup-settings";
+import type { AsaGroup as Group, AsaUser as User, AsaUserStatus as UserStatus } from "./types";
 
 /**
  * Where a lookup finds its credentials. Anything left out comes from the program's stack config
@@ -65,7 +66,7 @@ export async function getGroupMembers(
 ): Promise<string[]> {
   const client = lookupClient(options);
   await requireLiveGroup(client, group);
-  return sortedUnique(await listMemberNames(client, group));
+  return (await listMembers(client, group)).list();
 }
 
 /** One user of the team, by username (case-sensitive); fails when there is none. */

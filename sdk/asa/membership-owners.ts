@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { MembershipMode } from "../../provider/asa/group-membership-inputs";
 import { configNamespace, settings } from "../../provider/config";
+import type { MembershipMode } from "./types";
 
 /** One asa.GroupMembership's claim on a group, once its values are known. */
 export interface Claim {

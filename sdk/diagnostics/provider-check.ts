@@ -1,8 +1,18 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { SettingName, SettingSource } from "../../provider/config";
-import { IdentityResource } from "../identity-resource";
+import { spec } from "../../provider/diagnostics/provider-check";
+import { IdentityResource, type OutputsOf } from "../identity-resource";
 
-import providerCheckHandle = require("../../provider/handles/diagnostics-provider-check");
+/** Where a setting's value came from, as the providers see it (never a value). */
+export type SettingSource = "config" | "environment" | "missing";
+
+export interface ProviderCheckOutputs {
+  /** The pulumi-identity version the providers run. */
+  packageVersion: string;
+  /** Each setting (`asaKeySecret`, `scaikeyRateLimit`, ...) and where it comes from. */
+  settings: Record<string, SettingSource>;
+}
+
+export interface ProviderCheck extends OutputsOf<ProviderCheckOutputs> {}
 
 /**
  * Reports, from inside Pulumi's dynamic-provider host, which pulumi-identity version runs the
@@ -10,17 +20,7 @@ import providerCheckHandle = require("../../provider/handles/diagnostics-provide
  * Useful to check a CI pipeline's credentials before managing anything; `pulumi refresh` updates it.
  */
 export class ProviderCheck extends IdentityResource {
-  declare readonly packageVersion: pulumi.Output<string>;
-  declare readonly settings: pulumi.Output<Record<SettingName, SettingSource>>;
-
   constructor(name: string, opts?: pulumi.CustomResourceOptions) {
-    super(
-      providerCheckHandle,
-      "diagnostics",
-      "ProviderCheck",
-      name,
-      { packageVersion: undefined, settings: undefined },
-      opts,
-    );
+    super(spec, name, {}, opts);
   }
 }

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { UserListItem, UserResponse } from "../../provider/scaikey/schemas";
 import { type InputOptions, lookupOutput } from "../lookup-output";
 import { type GetUsersOptions, getUser, getUsers, type ScaiKeyLookupOptions } from "./lookups";
+import type { ScaiKeyUserListItem as UserListItem, ScaiKeyUser as UserResponse } from "./types";
 
 // The Output forms of the ScaiKey lookups: Inputs in, an Output out, secret when an input is.
 

@@ -1,7 +1,11 @@
-import type { UserListItem, UserResponse, UserStatus } from "../../provider/scaikey/schemas";
 import { scaikeyClient } from "../../provider/scaikey/settings";
-import { findScaiKeyUser } from "../../provider/scaikey/user-target";
+import { findScaiKeyUser } from "../../provider/scaikey/user-adapter";
 import { lookupSettings } from "../lookup-settings";
+import type {
+  ScaiKeyUserListItem as UserListItem,
+  ScaiKeyUser as UserResponse,
+  ScaiKeyUserStatus as UserStatus,
+} from "./types";
 
 /**
  * Where a lookup finds its credentials and tenant. Anything left out comes from the program's

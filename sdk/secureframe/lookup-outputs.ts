@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { User } from "../../provider/secureframe/schemas";
 import { type InputOptions, lookupOutput } from "../lookup-output";
 import { type GetUsersOptions, getUser, getUsers, type SecureframeLookupOptions } from "./lookups";
+import type { SecureframeUser as User } from "./types";
 
 // The Output forms of the Secureframe lookups: Inputs in, an Output out, secret when an input is.
 

@@ -1,7 +1,7 @@
-import type { User } from "../../provider/secureframe/schemas";
 import { secureframeClient } from "../../provider/secureframe/settings";
-import { findSecureframeUser } from "../../provider/secureframe/user-target";
+import { findSecureframeUser } from "../../provider/secureframe/user-adapter";
 import { lookupSettings } from "../lookup-settings";
+import type { SecureframeUser as User } from "./types";
 
 /**
  * Where a lookup finds its credentials. Anything left out comes from the program's stack config

@@ -1,15 +1,17 @@
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, beforeEach, describe, test } from "vitest";
 import type { AsaClient } from "../../provider/asa/client";
-import {
-  groupMembershipProvider,
-  type MembershipApi,
-  asaGroupMembershipProvider as provider,
-} from "../../provider/asa/group-membership-provider";
+import { groupMembershipProvider, type MembershipApi } from "../../provider/asa/group-membership";
+import { MemberSet } from "../../provider/asa/member-set";
 import { asaClient } from "../../provider/asa/settings";
 import { forgetUserDirectories } from "../../provider/asa/user-directory";
 import { type Inputs, PartialFailure, UNKNOWN } from "../../provider/resource";
 import { type AsaFixture, checked, created, failuresOf, routes, startAsaFixture } from "./fixture";
+
+/** The members a stored value holds, as a sorted list (outputs store a name set). */
+const names = (value: unknown) => MemberSet.from(value).list();
+
+const provider = groupMembershipProvider();
 
 let asa: AsaFixture;
 beforeAll(async () => {
@@ -171,8 +173,9 @@ describe("authoritative", () => {
       team: asa.team,
       mode: "authoritative",
       adopt: false,
-      members: [p1, p2],
-      unmanagedMembers: [],
+      // Name sets, so that a refresh names who joined or left.
+      members: { [p1]: true, [p2]: true },
+      unmanagedMembers: {},
     });
     assert.deepEqual(await asa.membersOf("eng"), [p1, p2]);
     assert.equal(await asa.count(routes.addMember), 2);
@@ -186,7 +189,7 @@ describe("authoritative", () => {
       group: "eng",
       members: [p2, p3, p4, p5],
     });
-    assert.deepEqual(outs.members, [p2, p3, p4, p5]);
+    assert.deepEqual(names(outs.members), [p2, p3, p4, p5]);
     assert.deepEqual(await asa.membersOf("eng"), [p2, p3, p4, p5]);
     assert.equal(await asa.count(routes.addMember), 2);
     assert.equal(await asa.count(routes.removeMember), 1);
@@ -208,8 +211,16 @@ describe("authoritative", () => {
       group: "eng",
       members: [p1, p3],
     });
-    assert.deepEqual(outs.members, [p1, p3]);
+    assert.deepEqual(names(outs.members), [p1, p3]);
     assert.deepEqual(await asa.membersOf("eng"), [p1, p3]);
+  });
+
+  test("no drift: read gives back the outputs as stored, lists of older state included", async () => {
+    const first = await created(provider, { group: "eng", members: [p1, p2] });
+    const older = { ...first.outs, members: [p1, p2], unmanagedMembers: [] };
+    const read = await provider.read?.(first.id, older);
+    assert.deepEqual(read?.props, older, "upgrading shows no diff");
+    assert.deepEqual(read?.inputs?.members, { [p1]: true, [p2]: true });
   });
 
   test("drift: read returns the live members as props and inputs; the next update restores", async () => {
@@ -220,7 +231,7 @@ describe("authoritative", () => {
     const read = await provider.read?.(first.id, first.outs);
     assert.deepEqual(read, {
       id: first.id,
-      props: { ...first.outs, members: [p1, p3, p5] },
+      props: { ...first.outs, members: { [p1]: true, [p3]: true, [p5]: true } },
       inputs: {
         group: "eng",
         team: asa.team,
@@ -248,14 +259,14 @@ describe("authoritative", () => {
   test("adopt takes the group as it is: a matching list writes nothing", async () => {
     await asa.emulator.control.asa.setGroupMembers(asa.team, "eng", [p1, p2, p3]);
     const { outs } = await created(provider, { group: "eng", members: [p3, p1, p2], adopt: true });
-    assert.deepEqual(outs.members, [p1, p2, p3]);
+    assert.deepEqual(names(outs.members), [p1, p2, p3]);
     assert.equal(await asa.writes(), 0);
   });
 
   test("adopt with a different list applies the difference", async () => {
     await asa.emulator.control.asa.setGroupMembers(asa.team, "eng", [p1, p4]);
     const { outs } = await created(provider, { group: "eng", members: [p1, p2], adopt: true });
-    assert.deepEqual(outs.members, [p1, p2]);
+    assert.deepEqual(names(outs.members), [p1, p2]);
     assert.deepEqual(await asa.membersOf("eng"), [p1, p2]);
   });
 
@@ -264,7 +275,7 @@ describe("authoritative", () => {
     await provider.delete?.(first.id, first.outs);
     assert.deepEqual(await asa.membersOf("eng"), []);
     const group = await asa.emulator.control.asa.group(asa.team, "eng");
-    assert.equal(group.deleted_at, "0001-01-01T00:00:00Z");
+    assert.equal(group.deleted_at, null);
   });
 
   test("delete leaves members added by hand since the last refresh; after a refresh it removes them too", async () => {
@@ -296,8 +307,8 @@ describe("additive", () => {
       team: asa.team,
       mode: "additive",
       adopt: false,
-      members: [p1, p2],
-      unmanagedMembers: [p4, p5],
+      members: { [p1]: true, [p2]: true },
+      unmanagedMembers: { [p4]: true, [p5]: true },
     });
     assert.deepEqual(await asa.membersOf("eng"), [p1, p2, p4, p5]);
     assert.equal(await asa.count(routes.removeMember), 0);
@@ -316,13 +327,13 @@ describe("additive", () => {
       mode: "additive",
     });
     assert.deepEqual(await asa.membersOf("eng"), [p1, p2, p5]);
-    assert.deepEqual(outs.unmanagedMembers, [p5]);
+    assert.deepEqual(names(outs.unmanagedMembers), [p5]);
 
     await asa.emulator.control.asa.removeGroupMember(asa.team, "eng", p2);
     await asa.emulator.control.asa.addGroupMember(asa.team, "eng", p6);
     const read = await provider.read?.(first.id, outs);
-    assert.deepEqual(read?.props.members, [p1]);
-    assert.deepEqual(read?.props.unmanagedMembers, [p5, p6]);
+    assert.deepEqual(names(read?.props.members), [p1]);
+    assert.deepEqual(names(read?.props.unmanagedMembers), [p5, p6]);
     assert.deepEqual(read?.inputs?.members, { [p1]: true });
   });
 
@@ -427,8 +438,8 @@ describe("failures", () => {
       team: asa.team,
       mode: "authoritative",
       adopt: true,
-      members: [p1, p2, p4],
-      unmanagedMembers: [],
+      members: { [p1]: true, [p2]: true, [p4]: true },
+      unmanagedMembers: {},
       __provider: undefined,
     });
     assert.match(
@@ -453,7 +464,7 @@ describe("failures", () => {
     assert.equal(diff?.changes, true);
     await asa.emulator.control.clearCounters();
     const finished = await racy.update?.(error.id, error.properties, inputs);
-    assert.deepEqual(finished?.outs.members, [p1, p2, p3, p4, p5]);
+    assert.deepEqual(names(finished?.outs.members), [p1, p2, p3, p4, p5]);
     assert.equal(await asa.count(routes.addMember), 2);
   });
 
@@ -471,7 +482,7 @@ describe("failures", () => {
     await assert.rejects(failing.create({ ...inputs, __provider: "handle" }), (err: unknown) => {
       assert.ok(err instanceof PartialFailure);
       assert.equal(err.properties.__provider, "handle");
-      assert.deepEqual(err.properties.members, []);
+      assert.deepEqual(names(err.properties.members), []);
       return true;
     });
   });
@@ -511,8 +522,8 @@ describe("a 1,000-member group", () => {
 
     await asa.emulator.control.clearCounters();
     const read = await provider.read?.(first.id, first.outs);
-    assert.equal(read?.props.members.length, 1000);
-    assert.deepEqual(read?.props.members, [...thousand].sort());
+    assert.equal(names(read?.props.members).length, 1000);
+    assert.deepEqual(names(read?.props.members), [...thousand].sort());
     assert.deepEqual(Object.keys(read?.inputs?.members ?? {}).length, 1000);
     assert.equal(await asa.count(routes.listMembers), 10);
     assert.equal(await asa.writes(), 0);

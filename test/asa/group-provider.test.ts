@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { asaGroupProvider as provider } from "../../provider/asa/group-provider";
+import { groupProvider } from "../../provider/asa/group";
+
+const provider = groupProvider();
+
 import { UNKNOWN } from "../../provider/resource";
 import { type AsaFixture, checked, created, failuresOf, routes, startAsaFixture } from "./fixture";
 
@@ -245,10 +248,13 @@ describe("read", () => {
     assert.deepEqual(await provider.read?.(id, outs), {});
   });
 
-  test("the Go zero time in deleted_at is a live group", async () => {
-    const read = await provider.read?.(`${asa.team}/compsons`, {});
-    assert.equal(read?.id, `${asa.team}/compsons`);
-    assert.equal(read?.props.name, "compsons");
+  test("a live group reads as live whether deleted_at is null or the Go zero time", async () => {
+    for (const liveGroupDeletedAt of ["null", "zero-time"] as const) {
+      await asa.emulator.control.setSettings({ asa: { liveGroupDeletedAt } });
+      const read = await provider.read?.(`${asa.team}/compsons`, {});
+      assert.equal(read?.id, `${asa.team}/compsons`, liveGroupDeletedAt);
+      assert.equal(read?.props.name, "compsons");
+    }
   });
 });
 

@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
 import { beforeAll, expect, test } from "vitest";
-import { asaGroupMembershipProvider } from "../../provider/asa/group-membership-provider";
-import { asaGroupProvider } from "../../provider/asa/group-provider";
+import { groupProvider } from "../../provider/asa/group";
+import { groupMembershipProvider } from "../../provider/asa/group-membership";
+
+const asaGroupMembershipProvider = groupMembershipProvider();
+
+const asaGroupProvider = groupProvider();
 
 // A process where neither stack config nor environment names a team or a key.
 

@@ -16,15 +16,16 @@ describe("SecureframeClient against the emulator", () => {
     assert.equal(jason.active, true);
   });
 
-  it("reads both list shapes: {data: [...]} and a top-level array", async () => {
+  it("reads every list shape: {data: [...]}, a top-level array, and the OpenAPI document's", async () => {
     const emu = emulator();
     const sf = secureframeClient(emu);
     const fromData = await collect(sf.listUsers());
-    await emu.control.setSettings({ secureframe: { listShape: "array" } });
+    assert.ok(fromData.length >= 2);
     try {
-      const fromArray = await collect(sf.listUsers());
-      assert.ok(fromData.length >= 2);
-      assert.deepEqual(fromArray, fromData);
+      for (const listShape of ["array", "openapi"] as const) {
+        await emu.control.setSettings({ secureframe: { listShape } });
+        assert.deepEqual(await collect(sf.listUsers()), fromData, listShape);
+      }
     } finally {
       await emu.control.setSettings({});
     }

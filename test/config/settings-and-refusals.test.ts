@@ -26,12 +26,20 @@ describe("settings are checked when read", () => {
   });
 
   test("a tenant slug where the id belongs is refused; a tenant id and a good URL pass", () => {
-    assert.throws(() => checkedSetting("scaikeyTenant", "compson-household", "environment"), {
+    const slug = {
+      value: "compson-household",
+      source: "environment",
+      variable: "SCAIKEY_TENANT",
+    } as const;
+    assert.throws(() => checkedSetting("scaikeyTenant", slug), {
       message: /^SCAIKEY_TENANT = "compson-household" \(environment\) is not a ScaiKey tenant id/,
     });
-    assert.equal(checkedSetting("scaikeyTenant", "tnt_a24a8f64", "config"), "tnt_a24a8f64");
     assert.equal(
-      checkedSetting("scaikeyBaseUrl", "http://127.0.0.1:7357/scaikey"),
+      checkedSetting("scaikeyTenant", { value: "tnt_a24a8f64", source: "config" }),
+      "tnt_a24a8f64",
+    );
+    assert.equal(
+      checkedSetting("scaikeyBaseUrl", { value: "http://127.0.0.1:7357/scaikey" }),
       "http://127.0.0.1:7357/scaikey",
     );
   });

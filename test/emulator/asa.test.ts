@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, beforeEach, describe, test } from "vitest";
-import { type RunningEmulator, startEmulator } from "../../emulator";
+import { type AsaGroup, type RunningEmulator, startEmulator } from "../../emulator";
 import { asaClient, call } from "./helpers";
 
 const team = "william-faulkner";
@@ -139,7 +139,7 @@ describe("ASA emulator", () => {
       });
       assert.equal(created.status, 201);
       assert.equal(created.body.name, "gibsons");
-      assert.equal(created.body.deleted_at, "0001-01-01T00:00:00Z");
+      assert.equal(created.body.deleted_at, null);
       const again = await asa("/groups", { method: "POST", json: { name: "gibsons" } });
       assert.equal(again.status, 409);
       assert.equal(again.body.type, "resource_already_exists");
@@ -179,6 +179,23 @@ describe("ASA emulator", () => {
         (await asa("/groups", { method: "POST", json: { name: "compsons" } })).status,
         201,
       );
+    });
+
+    test("a live group's deleted_at is null, or the seed's Go zero time with asa.liveGroupDeletedAt", async () => {
+      const liveDeletedAt = async () => {
+        const one = (await asa("/groups/compsons")).body.deleted_at;
+        const listed = (await asa("/groups")).body.list.map((g: AsaGroup) => g.deleted_at);
+        const created = (await asa("/groups", { method: "POST", json: { name: `g${Date.now()}` } }))
+          .body.deleted_at;
+        const ofUser = (await asa("/users/Benjy.Compson/groups")).body.list[0].deleted_at;
+        return [...new Set([one, ...listed, created, ofUser])];
+      };
+      assert.deepEqual(await liveDeletedAt(), [null]);
+      await emulator.control.setSettings({ asa: { liveGroupDeletedAt: "zero-time" } });
+      assert.deepEqual(await liveDeletedAt(), ["0001-01-01T00:00:00Z"]);
+      // A soft-deleted group shows its real time either way.
+      await asa("/groups/compsons", { method: "DELETE" });
+      assert.ok(Date.parse((await asa("/groups/compsons")).body.deleted_at) > Date.now() - 60_000);
     });
 
     test("federated groups name their team", async () => {

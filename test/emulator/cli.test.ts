@@ -2,13 +2,15 @@ import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtemp, readFile } from "node:fs/promises";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, test } from "vitest";
+import { describe, test, vi } from "vitest";
 import { parseEmulatorData } from "../../emulator";
+import { main } from "../../emulator/cli";
 import { call } from "./helpers";
 
-const cli = join(__dirname, "../../cli/index.ts");
+const cli = join(__dirname, "../../emulator/cli.ts");
 
 function runCli(args: string[]): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", cli, ...args], {
@@ -28,10 +30,11 @@ function readUntil(child: ChildProcess, marker: string): Promise<string> {
   });
 }
 
-describe("pulumi-identity CLI", () => {
+// Each test starts the CLI through tsx, a few seconds per process on a loaded machine.
+describe("pulumi-identity-emulator CLI", { timeout: 30_000 }, () => {
   test("emulator starts, prints the base URLs and credentials, serves, and saves on SIGTERM", async () => {
     const save = join(await mkdtemp(join(tmpdir(), "emulator-cli-")), "saved.json");
-    const child = runCli(["emulator", "--port", "0", "--save", save]);
+    const child = runCli(["--port", "0", "--save", save]);
     try {
       const output = await readUntil(child, "Press Ctrl+C");
       const asaUrl = /ASA\s+(http:\/\/\S+\/asa)/.exec(output)?.[1];
@@ -64,11 +67,41 @@ describe("pulumi-identity CLI", () => {
   });
 
   test("--help prints the usage; an unknown option exits 2", async () => {
-    const help = runCli(["emulator", "--help"]);
+    const help = runCli(["--help"]);
     const output = await readUntil(help, "--empty");
-    assert.match(output, /Usage: pulumi-identity emulator/);
+    assert.match(output, /Usage: pulumi-identity-emulator/);
     assert.equal((await once(help, "exit"))[0], 0);
-    const bad = runCli(["emulator", "--colour"]);
+    const bad = runCli(["--colour"]);
     assert.equal((await once(bad, "exit"))[0], 2);
+  });
+
+  test("refusals name the problem and exit 2 for usage, 1 for data and a taken port", async () => {
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    const stdout = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+    const written = () => stderr.mock.calls.map(([chunk]) => String(chunk)).join("");
+    try {
+      assert.equal(await main(["--help"]), 0);
+      assert.match(String(stdout.mock.calls[0]?.[0]), /--fault-seed N/);
+      assert.equal(await main(["--empty", "--data", "org.json"]), 2);
+      assert.match(written(), /--empty and --data cannot go together/);
+      assert.equal(await main(["--port", "1.5"]), 2);
+      assert.match(written(), /--port must be a whole number/);
+      assert.equal(await main(["--colour"]), 2);
+      assert.equal(await main(["--data", join(tmpdir(), "no-such-org.json")]), 1);
+      assert.match(written(), /Cannot read .*no-such-org\.json/);
+
+      const taken = createServer().listen(0, "127.0.0.1");
+      await once(taken, "listening");
+      const { port } = taken.address() as { port: number };
+      try {
+        assert.equal(await main(["--port", String(port)]), 1);
+        assert.match(written(), /EADDRINUSE.*: choose another --port/);
+      } finally {
+        taken.close();
+      }
+    } finally {
+      stderr.mockRestore();
+      stdout.mockRestore();
+    }
   });
 });

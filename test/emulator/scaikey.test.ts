@@ -332,6 +332,97 @@ describe("ScaiKey emulator", () => {
     assert.deepEqual((await scaikey(url)).body.data.mismatches, []);
   });
 
+  test("mismatches: fix takes pydantic's booleans; fix=maybe is 422 bool_parsing, as FastAPI answers", async () => {
+    const url = "/api/v1/admin/users/identity-source/mismatches";
+    const maybe = await scaikey(`${url}?fix=maybe`);
+    assert.equal(maybe.status, 422);
+    assert.deepEqual(maybe.body.detail, [
+      {
+        loc: ["query", "fix"],
+        msg: "Input should be a valid boolean, unable to interpret input",
+        type: "bool_parsing",
+      },
+    ]);
+    assert.equal((await scaikey(`${url}?fix=no`)).body.data.fixed, 0);
+    assert.equal((await scaikey(`${url}?fix=YES`)).body.data.fixed, 1);
+  });
+
+  test("the admin list's status is a plain string, as in the seed: an unknown one lists no one", async () => {
+    const admin = (query: string) => scaikey(`/api/v1/admin/users/?${query}`);
+    const asleep = await admin("status=ASLEEP");
+    assert.equal(asleep.status, 200);
+    assert.deepEqual(asleep.body.data, []);
+    assert.deepEqual(
+      (await admin("status=LOCKED")).body.data.map((u: { id: string }) => u.id),
+      [caddy],
+    );
+    // The tenant list's status is a UserStatus: pydantic's enum error.
+    const tenant = await scaikey(`${tenantUsers}?status=ASLEEP`);
+    assert.equal(tenant.status, 422);
+    assert.deepEqual(tenant.body.detail, [
+      {
+        loc: ["query", "status"],
+        msg: "Input should be 'ACTIVE', 'PENDING_EMAIL_VERIFICATION', 'PENDING_APPROVAL', 'DISABLED' or 'LOCKED'",
+        type: "enum",
+      },
+    ]);
+  });
+
+  test("the reset method is a plain string, as in the seed: an unknown one is a 400, not a 422", async () => {
+    const sms = await scaikey(`${tenantUsers}/${jason}/password/reset`, {
+      method: "POST",
+      json: { method: "SMS" },
+    });
+    assert.equal(sms.status, 400);
+    assert.match(sms.body.detail, /SMS/);
+    const wrongType = await scaikey(`${tenantUsers}/${jason}/password/reset`, {
+      method: "POST",
+      json: { method: 5 },
+    });
+    assert.equal(wrongType.status, 422);
+    assert.equal(wrongType.body.detail[0].type, "string_type");
+  });
+
+  test("422 type codes are pydantic v2's: int_parsing, bool_parsing, list_type, missing, ...", async () => {
+    const detail = async (path: string, init?: Parameters<typeof scaikey>[1]) => {
+      const answer = await scaikey(path, init);
+      assert.equal(answer.status, 422, path);
+      return answer.body.detail.map((d: { loc: (string | number)[]; type: string }) => [
+        d.loc.join("."),
+        d.type,
+      ]);
+    };
+    assert.deepEqual(await detail(`${tenantUsers}?page=abc&per_page=1.5&mfa_enabled=maybe`), [
+      ["query.page", "int_parsing"],
+      ["query.per_page", "int_parsing"],
+      ["query.mfa_enabled", "bool_parsing"],
+    ]);
+    assert.deepEqual(
+      await detail(tenantUsers, {
+        method: "POST",
+        json: {
+          email: "a@example.com",
+          group_ids: "grp_1",
+          send_welcome_email: "maybe",
+          require_password_change: null,
+          custom_attributes: [],
+        },
+      }),
+      [
+        ["body.group_ids", "list_type"],
+        ["body.custom_attributes", "dict_type"],
+        ["body.require_password_change", "bool_type"],
+        ["body.send_welcome_email", "bool_parsing"],
+      ],
+    );
+    assert.deepEqual(await detail(tenantUsers, { method: "POST", json: [] }), [
+      ["body", "model_attributes_type"],
+    ]);
+    assert.deepEqual(await detail(`${tenantUsers}/${jason}/status`, { method: "PUT", json: {} }), [
+      ["body.status", "missing"],
+    ]);
+  });
+
   test("lists filter by search, status, group, and page with total_pages over 260 users", async () => {
     const list = (query: string) => scaikey(`${tenantUsers}?${query}`);
     const locked = await list("status=LOCKED");

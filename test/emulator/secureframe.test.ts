@@ -99,13 +99,23 @@ describe("Secureframe emulator", () => {
     assert.equal(cleared.body.data.attributes.end_date, null);
   });
 
-  test("PUT with a bad value is a 400 naming the parameter", async () => {
-    for (const query of [
-      "employee_type=intern",
-      "active=yes",
-      "start_date=next-week",
-      "employee_type=workspace",
+  test("PUT takes every employee_type of the OpenAPI document, workspace included", async () => {
+    for (const type of [
+      "workspace",
+      "contractor",
+      "employee",
+      "non_employee",
+      "auditor",
+      "external",
     ]) {
+      const answer = await secureframe(`/users/${jason}?employee_type=${type}`, { method: "PUT" });
+      assert.equal(answer.status, 200, type);
+      assert.equal(answer.body.data.attributes.employee_type, type);
+    }
+  });
+
+  test("PUT with a bad value is a 400 naming the parameter", async () => {
+    for (const query of ["employee_type=intern", "active=yes", "start_date=next-week"]) {
       const answer = await secureframe(`/users/${jason}?${query}`, { method: "PUT" });
       assert.equal(answer.status, 400, query);
       assert.match(answer.body.message, new RegExp(query.split("=")[0] as string));
@@ -206,5 +216,14 @@ describe("Secureframe emulator", () => {
     assert.ok(Array.isArray(answer.body));
     assert.equal(answer.body.length, 2);
     assert.equal(answer.body[0].type, "user");
+  });
+
+  test("the list comes as the OpenAPI document's array of {data, included} when switched to it", async () => {
+    await emulator.control.setSettings({ secureframe: { listShape: "openapi" } });
+    const answer = await secureframe("/users?per_page=2");
+    assert.ok(Array.isArray(answer.body));
+    assert.deepEqual(Object.keys(answer.body[0]).sort(), ["data", "included"]);
+    assert.equal(answer.body[0].data.type, "user");
+    assert.deepEqual(answer.body[1].included, []);
   });
 });

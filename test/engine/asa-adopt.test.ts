@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, test } from "vitest";
 import { type RunningEmulator, startEmulator } from "../../emulator";
+import { MemberSet } from "../../provider/asa/member-set";
 import { configureForEmulator } from "../harness/emulator-config";
 import { PulumiProgram } from "../harness/pulumi-program";
 
@@ -54,7 +55,7 @@ test("the first up adopts the group without a single write", async () => {
   const counters = (await emulator.control.counters()).asa;
   assert.equal(counters["GET /v1/teams/:team_name/groups/:group_name/users"], 3);
   const membership = stack.resources().find((r) => r.type.endsWith("asa:GroupMembership"));
-  assert.equal((membership?.outputs?.members as string[] | undefined)?.length, count);
+  assert.equal(MemberSet.from(membership?.outputs?.members).size, count);
 });
 
 test("the preview right after is empty", async () => {

@@ -1,25 +1,31 @@
 import type { startEmulator } from "../../emulator";
-import { configure } from "../../provider/config";
+import { configNamespace, configure, type SettingName, settings } from "../../provider/config";
 import type { PulumiProgram } from "./pulumi-program";
 
 type RunningEmulator = Awaited<ReturnType<typeof startEmulator>>;
 
-/** The `identity:*` stack config that points every provider at the emulator; secrets marked. */
+/** The `identity:*` stack config that points every provider at the emulator; secrets marked as
+ * the settings table marks them. */
 export function emulatorConfig(emulator: RunningEmulator) {
   const { asa, secureframe, scaikey } = emulator.credentials;
-  return [
-    { key: "identity:asaBaseUrl", value: emulator.asaUrl },
-    { key: "identity:asaTeam", value: asa.team },
-    { key: "identity:asaKeyId", value: asa.keyId },
-    { key: "identity:asaKeySecret", value: asa.keySecret, secret: true },
-    { key: "identity:secureframeBaseUrl", value: emulator.secureframeUrl },
-    { key: "identity:secureframeApiKey", value: secureframe.apiKey, secret: true },
-    { key: "identity:secureframeApiSecret", value: secureframe.apiSecret, secret: true },
-    { key: "identity:scaikeyBaseUrl", value: emulator.scaikeyUrl },
-    { key: "identity:scaikeyClientId", value: scaikey.clientId },
-    { key: "identity:scaikeyClientSecret", value: scaikey.clientSecret, secret: true },
-    { key: "identity:scaikeyTenant", value: scaikey.tenantId },
-  ];
+  const values: Partial<Record<SettingName, string>> = {
+    asaBaseUrl: emulator.asaUrl,
+    asaTeam: asa.team,
+    asaKeyId: asa.keyId,
+    asaKeySecret: asa.keySecret,
+    secureframeBaseUrl: emulator.secureframeUrl,
+    secureframeApiKey: secureframe.apiKey,
+    secureframeApiSecret: secureframe.apiSecret,
+    scaikeyBaseUrl: emulator.scaikeyUrl,
+    scaikeyClientId: scaikey.clientId,
+    scaikeyClientSecret: scaikey.clientSecret,
+    scaikeyTenant: scaikey.tenantId,
+  };
+  return Object.entries(values).map(([name, value]) => ({
+    key: `${configNamespace}:${name}`,
+    value: value as string,
+    secret: settings[name as SettingName].secret,
+  }));
 }
 
 /** Sets that config on a program's stack. */

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { packedEmulator } from "./packed-package";
 import { repoRoot } from "./pulumi-cli";
 import type { ProgramOptions } from "./pulumi-program";
 
@@ -9,7 +10,8 @@ const providedByHarness = new Set(["pulumi-identity", "@pulumi/pulumi", "typescr
 /**
  * The program options of `examples/<name>` as a user copies it: every file but the README (and
  * any node_modules), and its package.json dependencies and
- * devDependencies but those the harness installs itself.
+ * devDependencies but those the harness installs itself. `pulumi-identity-emulator` comes from
+ * this working tree too: its packed tarball.
  */
 export function exampleProgram(name: string): ProgramOptions {
   const dir = join(repoRoot, "examples", name);
@@ -31,9 +33,11 @@ export function exampleProgram(name: string): ProgramOptions {
     devDependencies?: Record<string, string>;
   };
   const dependencies = Object.fromEntries(
-    Object.entries({ ...manifest.dependencies, ...manifest.devDependencies }).filter(
-      ([dep]) => !providedByHarness.has(dep),
-    ),
+    Object.entries({ ...manifest.dependencies, ...manifest.devDependencies })
+      .filter(([dep]) => !providedByHarness.has(dep))
+      .map(([dep, range]) =>
+        dep === "pulumi-identity-emulator" ? [dep, `file:${packedEmulator()}`] : [dep, range],
+      ),
   );
   return { files, dependencies };
 }

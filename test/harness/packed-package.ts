@@ -26,6 +26,7 @@ export const pulumiSdkVersion: string = require("@pulumi/pulumi/package.json").v
 const typescriptVersion: string = rootPackage.devDependencies.typescript;
 
 let packed: string | undefined;
+let packedEmulatorTarball: string | undefined;
 
 /** The working tree's package, packed once per test process. */
 export function packedPackage(): string {
@@ -33,20 +34,31 @@ export function packedPackage(): string {
   return packed;
 }
 
-/** `npm pack` of the built package, exactly what a user would install. */
+/** The working tree's emulator package (packages/emulator), packed once per test process. */
+export function packedEmulator(): string {
+  packedEmulatorTarball ??= packPackage(undefined, "packages/emulator");
+  return packedEmulatorTarball;
+}
+
+/**
+ * `npm pack` of a built package (the root one, or the workspace at `folder`), exactly what a user
+ * would install.
+ */
 export function packPackage(
   destination = mkdtempSync(join(tmpdir(), "pulumi-identity-pack-")),
+  folder = ".",
 ): string {
-  if (!existsSync(join(repoRoot, "dist", "provider", "registry.js"))) {
+  const built = folder === "." ? join("dist", "provider", "registry.js") : join("dist", "index.js");
+  if (!existsSync(join(repoRoot, folder, built))) {
     throw new Error(
-      "dist/ is missing: run `npm run build` (npm test does it) before engine tests.",
+      `${join(folder, "dist")} is missing: run \`npm run build\` (npm test does it) before engine tests.`,
     );
   }
   const out = execFileSync(
     "npm",
     ["pack", "--ignore-scripts", "--json", "--pack-destination", destination],
     {
-      cwd: repoRoot,
+      cwd: join(repoRoot, folder),
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
     },
@@ -84,12 +96,14 @@ function pruneInstalls(): void {
  */
 export function installedDependencies(tarball: string, extra: Record<string, string> = {}): string {
   const extras = Object.entries(extra).sort(([a], [b]) => a.localeCompare(b));
-  const hash = createHash("sha256")
-    .update(readFileSync(tarball))
-    .update(pulumiSdkVersion)
-    .update(JSON.stringify(extras))
-    .digest("hex");
-  const dir = join(installsDir, hash.slice(0, 16));
+  const hash = createHash("sha256").update(readFileSync(tarball)).update(pulumiSdkVersion);
+  // A tarball among the extras (`file:...`, the packed emulator) counts by its content, not its path.
+  for (const [name, version] of extras)
+    hash
+      .update(name)
+      .update(version.startsWith("file:") ? readFileSync(version.slice(5)) : version);
+  const digest = hash.digest("hex");
+  const dir = join(installsDir, digest.slice(0, 16));
   if (existsSync(join(dir, "node_modules", "pulumi-identity", "package.json"))) {
     const now = new Date();
     utimesSync(dir, now, now); // recently used: kept by pruneInstalls

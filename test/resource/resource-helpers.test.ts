@@ -1,14 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, test } from "vitest";
 import { z } from "zod";
+import { MemberSet } from "../../provider/asa/member-set";
 import {
   checkInputs,
   containsUnknown,
   diffInputs,
   forEngine,
   joinId,
-  nameSet,
-  namesOf,
   PartialFailure,
   splitId,
   UNKNOWN,
@@ -80,7 +79,7 @@ describe("diffInputs", () => {
     compare: ["name", "members"],
     replaceOn: ["name"],
     deleteBeforeReplace: true,
-    normalize: { members: namesOf },
+    normalize: { members: (value: unknown) => MemberSet.from(value).list() },
   };
 
   test("compares stored outputs with new inputs after normalising; __provider and others never count", () => {
@@ -119,11 +118,19 @@ describe("small pieces", () => {
     assert.equal(containsUnknown({ a: [{ b: "known" }], c: null }), false);
   });
 
-  test("name sets: sorted, deduplicated, read back from either form", () => {
-    assert.deepEqual(Object.keys(nameSet(["b", "a", "b", "B"])), ["B", "a", "b"]);
-    assert.deepEqual(namesOf({ b: true, a: true }), ["a", "b"]);
-    assert.deepEqual(namesOf(["b", "a", "a"]), ["a", "b"]);
-    assert.deepEqual(namesOf(undefined), []);
+  test("member sets: sorted, deduplicated, read back from either stored form", () => {
+    assert.deepEqual(MemberSet.of(["b", "a", "b", "B"]).toStored(), { B: true, a: true, b: true });
+    assert.deepEqual(MemberSet.from({ b: true, a: true }).list(), ["a", "b"]);
+    assert.deepEqual(MemberSet.from(["b", "a", "a", 3]).list(), ["a", "b"]);
+    assert.deepEqual(MemberSet.from(undefined).list(), []);
+    assert.equal(MemberSet.isStoredForm({ a: true }), true);
+    assert.equal(MemberSet.isStoredForm(["a"]), false);
+    const set = MemberSet.of(["a", "b", "c"]);
+    assert.deepEqual(set.minus(MemberSet.of(["b"])).list(), ["a", "c"]);
+    assert.deepEqual(set.union(["d", "a"]).list(), ["a", "b", "c", "d"]);
+    assert.equal(set.equals(MemberSet.from({ c: true, b: true, a: true })), true);
+    assert.equal(set.equals(MemberSet.of(["a", "b"])), false);
+    assert.equal(set.equals(MemberSet.of(["a", "b", "d"])), false);
   });
 
   test("IDs: the scope never holds a slash, the name may", () => {

@@ -7,8 +7,8 @@ export function argumentTypes(sdk: typeof import("../../sdk")): void {
   new sdk.asa.UserStatus("x", { username: "a", status: "LOCKED" });
   // @ts-expect-error user is required
   new sdk.secureframe.UserStatus("x", { active: true });
-  // @ts-expect-error an employee type Secureframe's updates do not take
-  new sdk.secureframe.UserAttributes("x", { user: "a@example.com", employeeType: "workspace" });
+  // @ts-expect-error an employee type Secureframe does not have
+  new sdk.secureframe.UserAttributes("x", { user: "a@example.com", employeeType: "intern" });
   // @ts-expect-error PENDING_* statuses come from sign-up flows only
   new sdk.scaikey.UserStatus("x", { user: "a@example.com", status: "PENDING_APPROVAL" });
   // @ts-expect-error an attribute ScaiKey users do not have

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "vitest";
-import { userAttributesProvider } from "../../provider/asa/user-attributes-provider";
-import { userStatusProvider } from "../../provider/asa/user-status-provider";
+import { spec as attributesSpec } from "../../provider/asa/user-attributes";
+import { spec as statusSpec } from "../../provider/asa/user-status";
 import { UNKNOWN } from "../../provider/resource";
 import { checkReasons, create, refresh, rejection, up, useEmulator } from "./fixture";
 
@@ -11,7 +11,7 @@ const jason = "Jason.Compson.IV";
 const user = (name: string) => emulator().control.asa.user(team, name);
 
 describe("asa.UserAttributes", () => {
-  const provider = userAttributesProvider();
+  const provider = attributesSpec.provider();
 
   test("create sets the declared details only, records what it found, and names the user team/username", async () => {
     const { id, outs } = await create(provider, {
@@ -204,7 +204,7 @@ describe("asa.UserAttributes", () => {
 });
 
 describe("asa.UserStatus", () => {
-  const provider = userStatusProvider();
+  const provider = statusSpec.provider();
 
   test("create sets the status and records the one found; delete leaves it by default", async () => {
     const { id, outs } = await create(provider, { username: jason, status: "DISABLED" });

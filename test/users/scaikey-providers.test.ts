@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { describe, test } from "vitest";
 import { ApiError } from "../../provider/errors";
 import type { UserResponse, UserStatusUpdate } from "../../provider/scaikey/schemas";
-import { userAttributesProvider } from "../../provider/scaikey/user-attributes-provider";
-import { userStatusProvider } from "../../provider/scaikey/user-status-provider";
-import type { ScaiKeyUserApi } from "../../provider/scaikey/user-target";
+import type { ScaiKeyUserApi } from "../../provider/scaikey/user-adapter";
+import { spec as attributesSpec } from "../../provider/scaikey/user-attributes";
+import { spec as statusSpec } from "../../provider/scaikey/user-status";
 import { checkReasons, create, refresh, rejection, up, useEmulator } from "./fixture";
 
 const emulator = useEmulator();
@@ -16,7 +16,7 @@ const luster = "usr_555d3eed3b854243";
 const user = (id: string) => emulator().control.scaikey.user(id);
 
 describe("scaikey.UserAttributes", () => {
-  const provider = userAttributesProvider();
+  const provider = attributesSpec.provider();
 
   test("create resolves an email in the tenant, patches the declared values (each custom attribute on its own), and records what it found", async () => {
     const { id, outs } = await create(provider, {
@@ -188,7 +188,7 @@ describe("scaikey.UserAttributes", () => {
 });
 
 describe("scaikey.UserStatus", () => {
-  const provider = userStatusProvider();
+  const provider = statusSpec.provider();
 
   test("unlocking goes through the status endpoint (which resets failed logins); restoreOnDelete locks the user again", async () => {
     const { id, outs } = await create(provider, {
@@ -304,7 +304,7 @@ describe("scaikey.UserStatus", () => {
       },
     };
     await create(
-      userStatusProvider(() => api),
+      statusSpec.provider(() => api),
       { user: caddy, tenantId: tenant, status: "ACTIVE" },
     );
     assert.deepEqual(calls, ["status ACTIVE", "unlock"]);
@@ -325,7 +325,7 @@ describe("scaikey.UserStatus", () => {
       },
       adminUnlockUser: async () => seen(),
     };
-    const fake = userStatusProvider(() => api);
+    const fake = statusSpec.provider(() => api);
     const { id, outs } = await create(fake, {
       user: jason,
       tenantId: tenant,

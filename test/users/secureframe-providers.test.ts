@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { describe, test } from "vitest";
 import { SecureframeClient } from "../../provider/secureframe/client";
 import type { User } from "../../provider/secureframe/schemas";
-import { userAttributesProvider } from "../../provider/secureframe/user-attributes-provider";
-import { userStatusProvider } from "../../provider/secureframe/user-status-provider";
-import type { SecureframeUserApi } from "../../provider/secureframe/user-target";
+import type { SecureframeUserApi } from "../../provider/secureframe/user-adapter";
+import { spec as attributesSpec } from "../../provider/secureframe/user-attributes";
+import { spec as statusSpec } from "../../provider/secureframe/user-status";
 import { checkReasons, create, refresh, rejection, up, useEmulator } from "./fixture";
 
 const emulator = useEmulator();
@@ -13,7 +13,7 @@ const benjy = "1ccce84a-77ee-4b97-9a00-a15e31c001d7";
 const user = (id: string) => emulator().control.secureframe.user(id);
 
 describe("secureframe.UserAttributes", () => {
-  const provider = userAttributesProvider();
+  const provider = attributesSpec.provider();
 
   test("create resolves an email to the id once, sets the declared values through the query string, and records what it found", async () => {
     const { id, outs } = await create(provider, {
@@ -111,6 +111,22 @@ describe("secureframe.UserAttributes", () => {
     assert.equal(after.end_date, "2024-12-31T00:00:00.000Z");
   });
 
+  test("workspace, which the OpenAPI document lists for updates, is set and restored", async () => {
+    const made = await create(provider, { user: jason, employeeType: "workspace" });
+    assert.equal((await user(jason)).employee_type, "workspace");
+    await provider.delete?.(made.id, made.outs);
+
+    await emulator().control.secureframe.updateUser(jason, { employee_type: "workspace" });
+    const restored = await create(provider, {
+      user: jason,
+      employeeType: "employee",
+      restoreOnDelete: true,
+    });
+    assert.equal((await user(jason)).employee_type, "employee");
+    await provider.delete?.(restored.id, restored.outs);
+    assert.equal((await user(jason)).employee_type, "workspace");
+  });
+
   test("an email no user has, and an unknown id, are clear errors", async () => {
     const byEmail = await rejection(
       create(provider, { user: "luster@example.com", employeeType: "employee" }),
@@ -131,8 +147,8 @@ describe("secureframe.UserAttributes", () => {
   test("bad arguments fail at check with the property and the fix", async () => {
     const reasons = (args: Record<string, unknown>) =>
       checkReasons(provider, { user: jason, ...args });
-    assert.deepEqual(await reasons({ employeeType: "workspace" }), [
-      'employeeType: "workspace" is not a Secureframe employee type; use one of contractor, employee, non_employee, auditor, external',
+    assert.deepEqual(await reasons({ employeeType: "intern" }), [
+      'employeeType: "intern" is not a Secureframe employee type; use one of contractor, employee, non_employee, auditor, external, workspace',
     ]);
     assert.deepEqual(await reasons({ startDate: "15/01/2024" }), [
       'startDate: "15/01/2024" is not an ISO 8601 date; write it like "2024-01-15" or "2024-01-15T09:00:00Z" (a time needs Z or an offset such as +02:00)',
@@ -159,7 +175,7 @@ describe("secureframe.UserAttributes", () => {
       read_only: true,
     });
     await emulator().control.loadData(data);
-    const readOnly = userAttributesProvider(
+    const readOnly = attributesSpec.provider(
       () =>
         new SecureframeClient({
           baseUrl: emulator().secureframeUrl,
@@ -196,7 +212,7 @@ describe("secureframe.UserAttributes", () => {
     };
     const err = await rejection(
       create(
-        userAttributesProvider(() => api),
+        attributesSpec.provider(() => api),
         { user: jason, employeeType: "contractor", inAuditScope: false },
       ),
     );
@@ -218,7 +234,7 @@ describe("secureframe.UserAttributes", () => {
 });
 
 describe("secureframe.UserStatus", () => {
-  const provider = userStatusProvider();
+  const provider = statusSpec.provider();
 
   test("create sets active and records the value found; delete leaves it by default", async () => {
     const { id, outs } = await create(provider, { user: jason, active: false });
