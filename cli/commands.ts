@@ -26,7 +26,7 @@ export const commands: Record<string, Command> = {
   import: { usage: importUsage, run: runImport },
 };
 
-/** Runs a command; its errors become a message and an exit code (docs/cli.md). */
+/** Runs a command; its errors become a message and an exit code (cli/errors.ts). */
 export async function runCommand(command: Command, args: string[]): Promise<number> {
   try {
     return await command.run(args);

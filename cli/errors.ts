@@ -1,4 +1,4 @@
-/** Exit codes of the review and import commands (docs/cli.md). */
+/** Exit codes of the review and import commands (docs/review.md, docs/import.md). */
 export const EXIT = {
   ok: 0,
   /** The input or the API failed: nothing usable was read. */

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
+import { plural } from "../plural";
 import type { ImportedData } from "./model";
 
 // What changed in the org between two imports, one line per group or user, for the terminal;
@@ -43,7 +44,7 @@ function groupChanges(before: ImportedData, after: ImportedData): string[] {
     const was = old.get(name);
     if (!was) {
       lines.push(
-        `ASA group "${name}": new, roles ${group.roles.join(", ") || "none"}, ${group.members.length} member(s)`,
+        `ASA group "${name}": new, roles ${group.roles.join(", ") || "none"}, ${plural(group.members.length, "member")}`,
       );
       continue;
     }

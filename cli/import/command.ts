@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
-import { parseArgs } from "node:util";
 import { asaClient } from "../../provider/asa/settings";
 import { scaikeyClient } from "../../provider/scaikey/settings";
 import { secureframeClient } from "../../provider/secureframe/settings";
@@ -11,11 +10,11 @@ import { explainApiError } from "./api-errors";
 import { changesSince } from "./changes";
 import { DATA_VERSION, type ImportedData } from "./model";
 import { notOurs, readModuleData, renderModule } from "./module";
+import { canonicalCommand, parseImportOptions } from "./options";
 import { readAsaGroups } from "./read-asa";
 import { readScaiKeyUsers } from "./read-scaikey";
-import { readSecureframeUsers, type UserParts } from "./read-secureframe";
+import { readSecureframeUsers } from "./read-secureframe";
 import { assertDistinct } from "./resource-names";
-import { CliSettings, REQUIRED } from "./settings";
 import { readStackConfig } from "./stack-config";
 
 export const importUsage = `Usage: pulumi-identity import --out FILE [options]
@@ -36,56 +35,24 @@ Options:
   --secureframe PARTS    Secureframe users: status, attributes, or status,attributes
   --scaikey PARTS        the ScaiKey tenant's users: status, attributes, or status,attributes
   --exclude-group NAME   leave this ASA group out (one your own code declares); repeatable
-  --team NAME            the ASA team (default ASA_TEAM, or identity:asaTeam with --stack)
+  --team NAME            the ASA team (default identity:asaTeam with --stack, else ASA_TEAM)
   --stack NAME           read the identity:* settings from this stack's config first, as the
                          providers do (runs \`pulumi config --show-secrets\` in this directory,
                          with the stack's backend and passphrase)
   -h, --help             show this help
 
-Settings are the providers' (docs/configuration.md): the environment variables ASA_TEAM,
-ASA_KEY_ID, ASA_KEY_SECRET, ASA_BASE_URL, SECUREFRAME_API_KEY, SECUREFRAME_API_SECRET,
-SECUREFRAME_BASE_URL, SCAIKEY_BASE_URL, SCAIKEY_CLIENT_ID, SCAIKEY_CLIENT_SECRET, SCAIKEY_TENANT,
-after the stack config with --stack. No secret is taken as a flag, printed or written.
+Settings are the providers' (docs/configuration.md): the stack config with --stack, then the
+environment variables (ASA_TEAM, ASA_KEY_ID, ASA_KEY_SECRET, ASA_BASE_URL, SECUREFRAME_API_KEY,
+SECUREFRAME_API_SECRET, SECUREFRAME_BASE_URL, SCAIKEY_BASE_URL, SCAIKEY_CLIENT_ID,
+SCAIKEY_CLIENT_SECRET, SCAIKEY_TENANT, the limits). No secret is taken as a flag, printed or
+written.
 
 Exit codes:
   0  the module was written
-  1  an API refused or failed (the message says what to check), or FILE cannot be written, or
-     FILE exists and was not written by this command
+  1  an API refused or failed (the message says what to check), --stack's config cannot be
+     read, FILE cannot be written, or FILE exists and was not written by this command
   2  usage error: an unknown option, a bad value, a missing or malformed setting
 `;
-
-function parts(option: string, text: string | undefined): UserParts | undefined {
-  if (text === undefined) return undefined;
-  const given = text.split(",").map((part) => part.trim());
-  const bad = given.filter((part) => part !== "status" && part !== "attributes");
-  if (bad.length > 0 || given.length === 0) {
-    throw new UsageError(`${option} ${text}: use status, attributes, or status,attributes`);
-  }
-  return { status: given.includes("status"), attributes: given.includes("attributes") };
-}
-
-const partsText = (p: UserParts) =>
-  [p.status ? "status" : "", p.attributes ? "attributes" : ""].filter(Boolean).join(",");
-
-/** The options that decide the module's content, in one order: what its header names. */
-function canonical(
-  asa: boolean,
-  sf?: UserParts,
-  sk?: UserParts,
-  team?: string,
-  exclude: string[] = [],
-) {
-  return [
-    "pulumi-identity import",
-    asa ? "--asa groups" : "",
-    sf ? `--secureframe ${partsText(sf)}` : "",
-    sk ? `--scaikey ${partsText(sk)}` : "",
-    team ? `--team ${team}` : "",
-    ...[...exclude].sort().map((name) => `--exclude-group ${JSON.stringify(name)}`),
-  ]
-    .filter(Boolean)
-    .join(" ");
-}
 
 async function previousData(out: string): Promise<ImportedData | undefined> {
   if (!existsSync(out)) return undefined;
@@ -100,73 +67,56 @@ async function previousData(out: string): Promise<ImportedData | undefined> {
   return data;
 }
 
+/**
+ * A client from the providers' factory; a missing or malformed setting (the factory's message
+ * names its config key and variable) is a usage error.
+ */
+function client<T>(make: () => T, stack: string | undefined): T {
+  try {
+    return make();
+  } catch (error) {
+    const hint = stack ? "" : " (the stack config is read with --stack NAME)";
+    throw new UsageError(`${(error as Error).message}${hint}`);
+  }
+}
+
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
 export async function runImport(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      out: { type: "string" },
-      asa: { type: "string" },
-      secureframe: { type: "string" },
-      scaikey: { type: "string" },
-      "exclude-group": { type: "string", multiple: true },
-      team: { type: "string" },
-      stack: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-  if (values.help) {
+  const options = parseImportOptions(args);
+  if (!options) {
     process.stdout.write(importUsage);
     return EXIT.ok;
   }
-  if (!values.out)
-    throw new UsageError("--out FILE is required: the module to write, e.g. --out imported.ts");
-  if (values.asa !== undefined && values.asa !== "groups") {
-    throw new UsageError(`--asa ${values.asa}: the only ASA part is groups (--asa groups)`);
-  }
-  const sf = parts("--secureframe", values.secureframe);
-  const sk = parts("--scaikey", values.scaikey);
-  const asa = values.asa === "groups" || (!sf && !sk);
-  const exclude = values["exclude-group"] ?? [];
-  const out = values.out;
-
+  const { out, stack } = options;
   const previous = await previousData(out);
-  const stack = values.stack ? await readStackConfig(values.stack, process.cwd()) : undefined;
-  const settings = new CliSettings(
-    values.team ? { asaTeam: { value: values.team, flag: "--team" } } : {},
-    stack,
-  );
-  settings.requireAll(
-    [
-      ...(asa ? REQUIRED.asa : []),
-      ...(sf ? REQUIRED.secureframe : []),
-      ...(sk ? REQUIRED.scaikey : []),
-    ],
-    { asaTeam: "--team" },
-  );
+  if (stack) await readStackConfig(stack, process.cwd());
+
+  // Every client first, so that a missing setting is reported before any request.
+  const asa = options.asa ? client(() => asaClient(options.team), stack) : undefined;
+  const sf = options.secureframe ? client(() => secureframeClient(), stack) : undefined;
+  const sk = options.scaikey ? client(() => scaikeyClient(), stack) : undefined;
 
   const data: ImportedData = { version: DATA_VERSION };
   const notes: string[] = [];
   const said: string[] = [];
   try {
     if (asa) {
-      const client = asaClient(undefined, settings.get);
-      const groups = await readAsaGroups(client, new Set(exclude));
+      const groups = await readAsaGroups(asa, new Set(options.excludeGroups));
       assertDistinct(
         groups.value.map((g) => g.resourceName),
         "groups",
       );
-      data.asa = { team: client.team, groups: groups.value };
+      data.asa = { team: asa.team, groups: groups.value };
       notes.push(...groups.notes);
       const memberships = groups.value.reduce((n, g) => n + g.members.length, 0);
       const users = new Set(groups.value.flatMap((g) => g.members)).size;
       said.push(
-        `Read ASA team "${client.team}": ${plural(groups.value.length, "group")}, ${plural(memberships, "membership")} of ${plural(users, "user")}.`,
+        `Read ASA team "${asa.team}": ${plural(groups.value.length, "group")}, ${plural(memberships, "membership")} of ${plural(users, "user")}.`,
       );
     }
-    if (sf) {
-      const users = await readSecureframeUsers(secureframeClient(settings.get), sf);
+    if (sf && options.secureframe) {
+      const users = await readSecureframeUsers(sf, options.secureframe);
       assertDistinct(
         users.value.map((u) => u.resourceName),
         "Secureframe users",
@@ -175,22 +125,21 @@ export async function runImport(args: string[]): Promise<number> {
       notes.push(...users.notes);
       said.push(`Read Secureframe: ${plural(users.value.length, "user")}.`);
     }
-    if (sk) {
-      const client = scaikeyClient(undefined, settings.get);
-      const users = await readScaiKeyUsers(client, sk);
+    if (sk && options.scaikey) {
+      const users = await readScaiKeyUsers(sk, options.scaikey);
       assertDistinct(
         users.value.map((u) => u.resourceName),
         "ScaiKey users",
       );
-      data.scaikey = { tenantId: client.tenantId, users: users.value };
+      data.scaikey = { tenantId: sk.tenantId, users: users.value };
       notes.push(...users.notes);
-      said.push(`Read ScaiKey tenant ${client.tenantId}: ${plural(users.value.length, "user")}.`);
+      said.push(`Read ScaiKey tenant ${sk.tenantId}: ${plural(users.value.length, "user")}.`);
     }
   } catch (error) {
-    throw explainApiError(error, settings);
+    throw explainApiError(error);
   }
 
-  const text = renderModule(data, canonical(asa, sf, sk, values.team, exclude));
+  const text = renderModule(data, canonicalCommand(options));
   try {
     await writeFile(out, text);
   } catch (error) {

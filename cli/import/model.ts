@@ -1,49 +1,60 @@
-import type { Role } from "../../provider/asa/schemas";
+import { z } from "zod";
+import { Role } from "../../provider/asa/schemas";
+import { FIELD_NAMES, type FieldName } from "../../provider/scaikey/user-adapter";
+import { SETTABLE_STATUSES } from "../../provider/scaikey/user-status";
+import { EmployeeType } from "../../provider/secureframe/schemas";
 
 // What an import reads, as the generated module stores it (its data block, JSON): sorted, so the
-// same org always gives the same file, and a later import can tell what changed.
+// same org always gives the same file, and a later import can tell what changed. The schema also
+// reads the block back, so a hand-edited block is found out rather than trusted.
 
 export const DATA_VERSION = 1;
 
-export interface ImportedGroup {
+const ImportedGroup = z.strictObject({
   /** The Pulumi resource name of the group's asa.Group and asa.GroupMembership. */
-  resourceName: string;
-  name: string;
-  roles: Role[];
-  members: string[];
-}
+  resourceName: z.string(),
+  name: z.string(),
+  roles: z.array(Role),
+  members: z.array(z.string()),
+});
 
-export interface SecureframeValues {
-  employeeType?: string;
-  startDate?: string;
-  endDate?: string;
-  inAuditScope?: boolean;
-}
+const userEntry = { resourceName: z.string(), id: z.string(), email: z.string() };
 
-export interface ImportedSecureframeUser {
-  resourceName: string;
-  id: string;
-  email: string;
-  status?: { active: boolean };
-  attributes?: SecureframeValues;
-}
+const ImportedSecureframeUser = z.strictObject({
+  ...userEntry,
+  status: z.strictObject({ active: z.boolean() }).optional(),
+  attributes: z
+    .strictObject({
+      employeeType: EmployeeType.optional(),
+      startDate: z.string().optional(),
+      endDate: z.string().optional(),
+      inAuditScope: z.boolean().optional(),
+    })
+    .optional(),
+});
 
-export interface ImportedScaiKeyUser {
-  resourceName: string;
-  id: string;
-  email: string;
-  status?: { status: "ACTIVE" | "DISABLED" | "LOCKED" };
-  attributes?: Record<string, string>;
-}
+const scaikeyField = z.enum(FIELD_NAMES as [FieldName, ...FieldName[]]);
 
-export interface ImportedData {
-  version: typeof DATA_VERSION;
-  asa?: { team: string; groups: ImportedGroup[] };
-  secureframe?: { users: ImportedSecureframeUser[] };
-  scaikey?: { tenantId: string; users: ImportedScaiKeyUser[] };
-}
+const ImportedScaiKeyUser = z.strictObject({
+  ...userEntry,
+  status: z.strictObject({ status: z.enum(SETTABLE_STATUSES) }).optional(),
+  attributes: z.partialRecord(scaikeyField, z.string()).optional(),
+});
 
-/** What a reader found, and what it left out and why (printed as warnings). */
+export const ImportedData = z.strictObject({
+  version: z.literal(DATA_VERSION),
+  asa: z.strictObject({ team: z.string(), groups: z.array(ImportedGroup) }).optional(),
+  secureframe: z.strictObject({ users: z.array(ImportedSecureframeUser) }).optional(),
+  scaikey: z.strictObject({ tenantId: z.string(), users: z.array(ImportedScaiKeyUser) }).optional(),
+});
+
+export type ImportedGroup = z.infer<typeof ImportedGroup>;
+export type ImportedSecureframeUser = z.infer<typeof ImportedSecureframeUser>;
+export type SecureframeValues = NonNullable<ImportedSecureframeUser["attributes"]>;
+export type ImportedScaiKeyUser = z.infer<typeof ImportedScaiKeyUser>;
+export type ImportedData = z.infer<typeof ImportedData>;
+
+/** What a reader found, and what it left out and why (printed as notes). */
 export interface ReadResult<T> {
   value: T;
   notes: string[];

@@ -1,69 +1,41 @@
 import { InputError } from "../errors";
 import { plural } from "../plural";
-import { DATA_VERSION, type ImportedData } from "./model";
+import { DATA_VERSION, ImportedData } from "./model";
 
 // The generated TypeScript module: a typed data block (JSON, one member per line, sorted) and a
-// function declaring a resource per entry, each with `adopt: true` where the resource has it.
-// Nothing in it depends on when it was made, so the same org gives the same bytes.
+// function declaring a resource per entry with the SDK's classes, `adopt: true` where the resource
+// has it. Nothing in it depends on when or where it was made, so the same org gives the same bytes.
 
 const DATA_START = "// pulumi-identity import: data (a later import compares the org with it)";
 const DATA_END = "// pulumi-identity import: end of data";
 
+/**
+ * JSON as TypeScript source: U+2028 and U+2029, which JSON leaves as they are, escaped too, so a
+ * name holding one can neither end a comment line nor trouble an older parser.
+ */
+export function sourceJson(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(
+    /[\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16)}`,
+  );
+}
+
 function headline(data: ImportedData): string {
   const parts = [
-    data.asa ? `ASA team "${data.asa.team}" (${plural(data.asa.groups.length, "group")})` : "",
+    data.asa
+      ? `ASA team ${sourceJson(data.asa.team)} (${plural(data.asa.groups.length, "group")})`
+      : "",
     data.secureframe ? `Secureframe (${plural(data.secureframe.users.length, "user")})` : "",
     data.scaikey
-      ? `ScaiKey tenant ${data.scaikey.tenantId} (${plural(data.scaikey.users.length, "user")})`
+      ? `ScaiKey tenant ${sourceJson(data.scaikey.tenantId)} (${plural(data.scaikey.users.length, "user")})`
       : "",
   ].filter(Boolean);
-  return parts.join(", ");
+  return parts.join(", ") || "nothing";
 }
 
-const CODE = `
-/** What declareImported declared: the groups, by their ASA name. */
-export interface ImportedResources {
-  groups: Record<string, asa.Group>;
-}
+const TYPES = `type Omitted = "user" | "tenantId" | "restoreOnDelete" | "customAttributes";
 
-/**
- * Declares what was imported. Groups and memberships carry \`adopt: true\`, so the first
- * \`pulumi up\` takes over the live groups, and, as the org was when imported, writes nothing;
- * user values already as declared are not written either. Call it once from the program
- * (\`declareImported()\`); \`opts\` go to every resource (a parent, a provider, protect...).
- */
-export function declareImported(opts?: pulumi.CustomResourceOptions): ImportedResources {
-  const groups: Record<string, asa.Group> = {};
-  for (const entry of imported.asa?.groups ?? []) {
-    const args = { name: entry.name, team: imported.asa?.team, roles: entry.roles, adopt: true };
-    const group = new asa.Group(entry.resourceName, args, opts);
-    const members = { group, members: entry.members, adopt: true };
-    new asa.GroupMembership(entry.resourceName, members, opts);
-    groups[entry.name] = group;
-  }
-  for (const user of imported.secureframe?.users ?? []) {
-    if (user.status) {
-      new secureframe.UserStatus(user.resourceName, { user: user.id, ...user.status }, opts);
-    }
-    if (user.attributes) {
-      new secureframe.UserAttributes(user.resourceName, { user: user.id, ...user.attributes }, opts);
-    }
-  }
-  const tenantId = imported.scaikey?.tenantId;
-  for (const user of imported.scaikey?.users ?? []) {
-    if (user.status) {
-      new scaikey.UserStatus(user.resourceName, { user: user.id, tenantId, ...user.status }, opts);
-    }
-    if (user.attributes) {
-      const args = { user: user.id, tenantId, ...user.attributes };
-      new scaikey.UserAttributes(user.resourceName, args, opts);
-    }
-  }
-  return { groups };
-}
-`;
-
-const TYPES = `interface Imported {
+interface Imported {
   version: ${DATA_VERSION};
   asa?: {
     team: string;
@@ -74,13 +46,8 @@ const TYPES = `interface Imported {
       resourceName: string;
       id: string;
       email: string;
-      status?: { active: boolean };
-      attributes?: {
-        employeeType?: "contractor" | "employee" | "non_employee" | "auditor" | "external";
-        startDate?: string;
-        endDate?: string;
-        inAuditScope?: boolean;
-      };
+      status?: Omit<secureframe.UserStatusArgValues, Omitted>;
+      attributes?: Omit<secureframe.UserAttributesArgValues, Omitted>;
     }[];
   };
   scaikey?: {
@@ -89,17 +56,65 @@ const TYPES = `interface Imported {
       resourceName: string;
       id: string;
       email: string;
-      status?: { status: "ACTIVE" | "DISABLED" | "LOCKED" };
-      attributes?: Partial<Record<"email" | "username" | "firstName" | "lastName" | "displayName" | "phone" | "locale" | "timezone" | "ouId", string>>;
+      status?: Pick<scaikey.UserStatusArgValues, "status">;
+      attributes?: Omit<scaikey.UserAttributesArgValues, Omitted>;
     }[];
   };
 }`;
 
-/** The module for `data`, to be imported by the program. */
+const CODE = `/** What declareImported declared: the groups, by their ASA name. */
+export interface ImportedResources {
+  groups: Record<string, asa.Group>;
+}
+
+/**
+ * Declares what was imported. Groups and memberships carry \`adopt: true\`, so the first
+ * \`pulumi up\` takes over the live groups and, the org being as it was imported, writes nothing;
+ * user values already as declared are not written either. Call it once from the program;
+ * \`opts\` go to every resource (a parent, a provider, protect...).
+ */
+export function declareImported(opts?: pulumi.CustomResourceOptions): ImportedResources {
+  const groups: Record<string, asa.Group> = {};
+  if (imported.asa) {
+    const { team } = imported.asa;
+    for (const entry of imported.asa.groups) {
+      const args = { name: entry.name, team, roles: entry.roles, adopt: true };
+      const group = new asa.Group(entry.resourceName, args, opts);
+      const members = { group, members: entry.members, adopt: true };
+      new asa.GroupMembership(entry.resourceName, members, opts);
+      groups[entry.name] = group;
+    }
+  }
+  for (const user of imported.secureframe?.users ?? []) {
+    if (user.status) {
+      new secureframe.UserStatus(user.resourceName, { user: user.id, ...user.status }, opts);
+    }
+    if (user.attributes) {
+      new secureframe.UserAttributes(user.resourceName, { user: user.id, ...user.attributes }, opts);
+    }
+  }
+  if (imported.scaikey) {
+    const { tenantId } = imported.scaikey;
+    for (const user of imported.scaikey.users) {
+      if (user.status) {
+        const args = { user: user.id, tenantId, ...user.status };
+        new scaikey.UserStatus(user.resourceName, args, opts);
+      }
+      if (user.attributes) {
+        const args = { user: user.id, tenantId, ...user.attributes };
+        new scaikey.UserAttributes(user.resourceName, args, opts);
+      }
+    }
+  }
+  return { groups };
+}
+`;
+
+/** The module for `data`, to be imported by the program; `command` is the one that wrote it. */
 export function renderModule(data: ImportedData, command: string): string {
   return [
-    `// Generated by \`${command}\`:`,
-    `// ${headline(data) || "nothing"}.`,
+    `// Generated by \`${command.replace(/[\r\n\u2028\u2029]/g, " ")}\`:`,
+    `// ${headline(data)}.`,
     "// Run the same command again to bring it up to date: it prints what changed in the org since.",
     "// Change access in the org or in your own code rather than here (a group moved to your code:",
     "// pass --exclude-group). It holds no credentials.",
@@ -109,15 +124,17 @@ export function renderModule(data: ImportedData, command: string): string {
     TYPES,
     "",
     DATA_START,
-    `const imported: Imported = ${JSON.stringify(data, null, 2)};`,
+    `const imported: Imported = ${sourceJson(data, 2)};`,
     DATA_END,
+    "",
     CODE,
   ].join("\n");
 }
 
 /**
  * The data of a module this command wrote, to compare a new import with; undefined when `text`
- * is not such a module (then it is not overwritten).
+ * is not such a module, or its data block was edited into something else (then it is not
+ * overwritten).
  */
 export function readModuleData(text: string): ImportedData | undefined {
   const start = text.indexOf(DATA_START);
@@ -127,8 +144,8 @@ export function readModuleData(text: string): ImportedData | undefined {
   const json = /^const imported: Imported = ([\s\S]*);$/.exec(block)?.[1];
   if (!json) return undefined;
   try {
-    const data = JSON.parse(json) as ImportedData;
-    return data.version === DATA_VERSION ? data : undefined;
+    const parsed = ImportedData.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }

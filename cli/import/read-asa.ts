@@ -1,6 +1,7 @@
 import type { AsaClient } from "../../provider/asa/client";
 import { type Group, isSoftDeleted, Role, type User } from "../../provider/asa/schemas";
 import { sortedUnique } from "../../provider/resource/normalize";
+import { plural } from "../plural";
 import { byCodeUnit, type ImportedGroup, type ReadResult } from "./model";
 import { mapLimited } from "./parallel";
 import { resourceName } from "./resource-names";
@@ -64,7 +65,7 @@ export async function readAsaGroups(
     const deleted = users.filter((user) => user.status === "DELETED").map((user) => user.name);
     if (deleted.length > 0) {
       notes.push(
-        `group "${group.name}": ${deleted.length} member(s) DELETED in ASA left out (${listed(sortedUnique(deleted))}); the first \`pulumi up\` removes them from the group`,
+        `group "${group.name}": ${plural(deleted.length, "member")} DELETED in ASA left out (${listed(sortedUnique(deleted))}); the first \`pulumi up\` removes them from the group`,
       );
     }
     return {

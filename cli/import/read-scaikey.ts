@@ -5,8 +5,8 @@ import { ScaiKeyUserAttributesArgs } from "../../provider/scaikey/user-attribute
 import { SETTABLE_STATUSES } from "../../provider/scaikey/user-status";
 import { declarable } from "./importable";
 import { byCodeUnit, type ImportedScaiKeyUser, type ReadResult } from "./model";
+import type { UserParts } from "./options";
 import { mapLimited } from "./parallel";
-import type { UserParts } from "./read-secureframe";
 import { resourceName } from "./resource-names";
 
 const CONCURRENCY = 10;

@@ -11,12 +11,8 @@ import {
   type ReadResult,
   type SecureframeValues,
 } from "./model";
+import type { UserParts } from "./options";
 import { resourceName } from "./resource-names";
-
-export interface UserParts {
-  status: boolean;
-  attributes: boolean;
-}
 
 /**
  * Every Secureframe user as secureframe.UserStatus (`active`) and secureframe.UserAttributes would

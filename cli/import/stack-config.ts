@@ -1,16 +1,15 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { configNamespace, type SettingName, settings } from "../../provider/config";
+import { useStackConfig } from "../../provider/config";
 import { InputError } from "../errors";
-import type { StackSettings } from "./settings";
 
 /**
- * The identity:* settings of a stack's config, as the providers get them: read with
- * `pulumi config --json --show-secrets --stack <name>` in `cwd` (the Pulumi project), secrets
- * decrypted in memory only. Needs the pulumi CLI and the stack's backend and passphrase, as
- * `pulumi preview` does.
+ * Reads a stack's config with `pulumi config --json --show-secrets --stack <name>` in `cwd` (the
+ * Pulumi project) and hands its `identity:*` values to the settings, as `configure` does for the
+ * providers: from then on they come before the environment variables. Secrets stay in memory.
+ * Needs the pulumi CLI and the stack's backend and passphrase, as `pulumi preview` does.
  */
-export async function readStackConfig(stack: string, cwd: string): Promise<StackSettings> {
+export async function readStackConfig(stack: string, cwd: string): Promise<void> {
   let stdout: string;
   try {
     ({ stdout } = await promisify(execFile)(
@@ -22,7 +21,7 @@ export async function readStackConfig(stack: string, cwd: string): Promise<Stack
     const { code, stderr } = error as { code?: unknown; stderr?: string };
     if (code === "ENOENT") {
       throw new InputError(
-        "--stack needs the pulumi CLI on PATH; or set the settings' environment variables instead",
+        `--stack ${stack} needs the pulumi CLI on PATH; install it, or leave out --stack and set the settings' environment variables instead`,
       );
     }
     const reason = (stderr ?? "").trim().split("\n")[0] ?? "";
@@ -31,10 +30,8 @@ export async function readStackConfig(stack: string, cwd: string): Promise<Stack
     );
   }
   const config = JSON.parse(stdout) as Record<string, { value?: unknown }>;
-  const values = new Map<SettingName, string>();
-  for (const name of Object.keys(settings) as SettingName[]) {
-    const value = config[`${configNamespace}:${name}`]?.value;
-    if (typeof value === "string" && value !== "") values.set(name, value);
-  }
-  return { stack, values };
+  useStackConfig((key) => {
+    const value = config[key]?.value;
+    return typeof value === "string" ? value : undefined;
+  });
 }
