@@ -173,3 +173,20 @@ test("refusals: an unknown flag value names the flag, its value and the fix; a w
   assert.match(refused.stderr, /Nothing was written/);
   assert.ok(!refused.stderr.includes("not-the-secret"));
 });
+
+test("--stack NAME: the settings come from that stack's config, secrets too, none from the environment", async () => {
+  const blank = Object.fromEntries(Object.keys(apiEnvironment(use.emulator)).map((k) => [k, ""]));
+  const args = ["import", "--out", "from-stack.ts", "--stack", "test", ...flags];
+  const run = await runInstalledCli(use.stack, args, blank);
+  assert.equal(run.code, 0, run.stderr);
+  const fromStack = readFileSync(join(use.stack.dir, "from-stack.ts"), "utf8");
+  assert.equal(fromStack, moduleText(), "the same org, the same bytes, whichever settings");
+  for (const secret of credentials()) assert.ok(!run.stdout.includes(secret));
+
+  const other = await runInstalledCli(use.stack, [...args.slice(0, 3), "--stack", "nope"], blank);
+  assert.equal(other.code, 1);
+  assert.match(
+    other.stderr,
+    /^--stack nope: `pulumi config --stack nope` failed in \S+: .+\. Run the import in the Pulumi project's directory/,
+  );
+});
