@@ -2,17 +2,12 @@
 import { spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { packageVersion as version } from "../provider/package-version";
+import { commands, runCommand, topUsage } from "./commands";
 
-// The `pulumi-identity` command. Its one subcommand, `emulator`, runs the `pulumi-identity-emulator`
-// package's command when that package is installed (in the project, or globally beside this one):
-// the emulator and its web server are a package of their own, so that programs that only manage
-// groups do not install them.
-
-const usage = `Usage: pulumi-identity emulator [options]
-
-Runs the local emulators of the Okta ASA, Secureframe and ScaiKey APIs, from the
-pulumi-identity-emulator package; \`pulumi-identity emulator --help\` lists its options.
-`;
+// The `pulumi-identity` command (its other subcommands: cli/commands.ts). `emulator` runs the
+// `pulumi-identity-emulator` package's command when that package is installed (in the project, or
+// globally beside this one): the emulator and its web server are a package of their own, so that
+// programs that only manage groups do not install them.
 
 const emulatorPackage = "pulumi-identity-emulator";
 
@@ -70,11 +65,13 @@ function runEmulator(args: string[], paths?: string[]): Promise<number> {
 export async function main(argv: string[], paths?: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-    (command === undefined ? process.stderr : process.stdout).write(usage);
+    (command === undefined ? process.stderr : process.stdout).write(topUsage);
     return command === undefined ? 2 : 0;
   }
+  const other = commands[command];
+  if (other) return runCommand(other, rest);
   if (command !== "emulator") {
-    process.stderr.write(`unknown command: ${command}\n\n${usage}`);
+    process.stderr.write(`unknown command: ${command}\n\n${topUsage}`);
     return 2;
   }
   return runEmulator(rest, paths);

@@ -219,11 +219,16 @@ export const configNamespace = "identity";
 // provider, and every resource kind shares this module through the require cache.
 const fromStackConfig = new Map<SettingName, string>();
 
-export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
+/** Takes a stack's `identity:*` values: `configure`, and `pulumi-identity import --stack`. */
+export function useStackConfig(get: (key: string) => string | undefined): void {
   for (const name of Object.keys(settings) as SettingName[]) {
-    const value = req.config.get(`${configNamespace}:${name}`);
+    const value = get(`${configNamespace}:${name}`);
     if (value !== undefined && value !== "") fromStackConfig.set(name, value);
   }
+}
+
+export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
+  useStackConfig((key) => req.config.get(key));
 }
 
 export type SettingSource = "config" | "environment" | "missing";

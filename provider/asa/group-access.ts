@@ -1,16 +1,21 @@
-import { type GroupViewApi, groupView } from "./group-view";
-import type { MemberSet } from "./member-set";
-import type { Group } from "./schemas";
+import { unlessNotFound } from "../errors";
+import type { AsaClient } from "./client";
+import { MemberSet } from "./member-set";
+import { type Group, isSoftDeleted } from "./schemas";
 
-export type GroupReader = GroupViewApi;
+export type GroupReader = Pick<AsaClient, "getGroup">;
+
+// Direct reads, as the lookups make them; the providers read through the run's view
+// (group-view.ts).
 
 export function describeGroup(team: string, name: string): string {
   return `group "${name}" in team "${team}"`;
 }
 
-/** The live group, or undefined when it does not exist or was soft-deleted (read once per run). */
-export function liveGroup(client: GroupReader, name: string): Promise<Group | undefined> {
-  return groupView(client).liveGroup(name);
+/** The live group, or undefined when it does not exist or was soft-deleted (which still answers 200). */
+export async function liveGroup(client: GroupReader, name: string): Promise<Group | undefined> {
+  const group = await unlessNotFound(client.getGroup(name));
+  return group && !isSoftDeleted(group) ? group : undefined;
 }
 
 /** ASA refuses changes to a group federated from another team: say so before trying. */
@@ -22,24 +27,12 @@ export function refuseFederated(group: Group, team: string, change: string): voi
   );
 }
 
-/** The live group a change is about to write to: missing and federated groups are errors. */
-export async function writableGroup(
-  client: GroupReader,
-  team: string,
-  name: string,
-  change: string,
-): Promise<Group> {
-  const group = await liveGroup(client, name);
-  if (!group) {
-    throw new Error(
-      `Cannot ${change}: ${describeGroup(team, name)} does not exist (or was deleted). Create it first (an asa.Group), or run \`pulumi refresh\` if it was deleted by hand.`,
-    );
-  }
-  refuseFederated(group, team, change);
-  return group;
-}
-
-/** Every member, every page read (once per run, unless the run changes them). */
-export function listMembers(client: GroupReader, group: string): Promise<MemberSet> {
-  return groupView(client).membersOf(group);
+/** Every member, every page read. */
+export async function listMembers(
+  client: Pick<AsaClient, "listGroupUsers">,
+  group: string,
+): Promise<MemberSet> {
+  const names: string[] = [];
+  for await (const user of client.listGroupUsers(group)) names.push(user.name);
+  return MemberSet.of(names);
 }

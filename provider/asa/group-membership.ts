@@ -17,13 +17,7 @@ import { resourceSpec } from "../resource/spec";
 import { storedOutputs } from "../resource/stored-outputs";
 import { withDefaultTeam } from "./check-team";
 import type { AsaClient } from "./client";
-import {
-  describeGroup,
-  listMembers,
-  liveGroup,
-  refuseFederated,
-  writableGroup,
-} from "./group-access";
+import { describeGroup, refuseFederated } from "./group-access";
 import { groupView } from "./group-view";
 import { adoptArg, groupNameArg, teamArg, usernameArg } from "./input-fields";
 import { MemberSet } from "./member-set";
@@ -206,8 +200,8 @@ export function groupMembershipProvider(
     const declared = MemberSet.from(inputs.members);
     const where = describeGroup(team, group);
     const api = client(team);
-    await writableGroup(api, team, group, `change the members of ${where}`);
-    const live = await listMembers(api, group);
+    await groupView(api).writable(team, group, `change the members of ${where}`);
+    const live = await groupView(api).membersOf(group);
     const plan = planMembership(mode, declared, live, previouslyManaged);
 
     if (guardStrangers && mode === "authoritative" && !adopt) {
@@ -229,7 +223,9 @@ export function groupMembershipProvider(
     // What is in the group now: read back (a call that failed may still have been applied),
     // or, if that fails too, what the calls that succeeded did.
     const made = { toAdd: MemberSet.of(outcome.added), toRemove: MemberSet.of(outcome.removed) };
-    const actual = await listMembers(api, group).catch(() => afterPlan(live, made));
+    const actual = await groupView(api)
+      .membersOf(group)
+      .catch(() => afterPlan(live, made));
     if (isSatisfied(mode, declared, actual, previouslyManaged)) {
       return outputsOf(membership, declared, actual);
     }
@@ -269,8 +265,8 @@ export function groupMembershipProvider(
       const { team, group, mode, adopt } = stored;
       if (!team || !group) return {};
       const api = client(team);
-      if (!(await liveGroup(api, group))) return {};
-      const live = await listMembers(api, group);
+      if (!(await groupView(api).liveGroup(group))) return {};
+      const live = await groupView(api).membersOf(group);
       const outs = outputsOf({ group, team, mode, adopt }, stored.members, live);
       // Fresh inputs make the next preview list, by name, who will be added and removed.
       const inputs = { group, team, mode, adopt, members: outs.members };
@@ -293,7 +289,7 @@ export function groupMembershipProvider(
       if (!team || !group || members.size === 0) return;
       const api = client(team);
       const where = describeGroup(team, group);
-      const found = await liveGroup(api, group);
+      const found = await groupView(api).liveGroup(group);
       if (!found) return;
       refuseFederated(found, team, `remove the members of ${where}`);
       groupView(api).forgetMembers(group);

@@ -1,8 +1,8 @@
-import { unlessNotFound } from "../errors";
 import { ProcessWide } from "../transport/process-wide";
 import type { AsaClient } from "./client";
+import { describeGroup, listMembers, liveGroup, refuseFederated } from "./group-access";
 import { MemberSet } from "./member-set";
-import { type Group, isSoftDeleted } from "./schemas";
+import type { Group } from "./schemas";
 
 export type GroupViewApi = Pick<AsaClient, "getGroup" | "listGroupUsers">;
 
@@ -20,19 +20,24 @@ export class GroupView {
 
   /** The live group, or undefined when it does not exist or was soft-deleted (which still answers 200). */
   liveGroup(name: string): Promise<Group | undefined> {
-    return this.remember(this.groups, name, async () => {
-      const group = await unlessNotFound(this.api.getGroup(name));
-      return group && !isSoftDeleted(group) ? group : undefined;
-    });
+    return this.remember(this.groups, name, () => liveGroup(this.api, name));
   }
 
   /** Every member, every page read. */
   membersOf(name: string): Promise<MemberSet> {
-    return this.remember(this.members, name, async () => {
-      const names: string[] = [];
-      for await (const user of this.api.listGroupUsers(name)) names.push(user.name);
-      return MemberSet.of(names);
-    });
+    return this.remember(this.members, name, () => listMembers(this.api, name));
+  }
+
+  /** The live group a change is about to write to: missing and federated groups are errors. */
+  async writable(team: string, name: string, change: string): Promise<Group> {
+    const group = await this.liveGroup(name);
+    if (!group) {
+      throw new Error(
+        `Cannot ${change}: ${describeGroup(team, name)} does not exist (or was deleted). Create it first (an asa.Group), or run \`pulumi refresh\` if it was deleted by hand.`,
+      );
+    }
+    refuseFederated(group, team, change);
+    return group;
   }
 
   /** The run created this group: it has no members yet. */

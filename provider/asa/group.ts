@@ -16,7 +16,7 @@ import { resourceSpec } from "../resource/spec";
 import { storedOutputs } from "../resource/stored-outputs";
 import { withDefaultTeam } from "./check-team";
 import type { AsaClient } from "./client";
-import { describeGroup, liveGroup, refuseFederated, writableGroup } from "./group-access";
+import { describeGroup, refuseFederated } from "./group-access";
 import { groupView } from "./group-view";
 import { adoptArg, groupNameArg, rolesArg, teamArg } from "./input-fields";
 import type { Group } from "./schemas";
@@ -123,7 +123,7 @@ export function groupProvider(
       const id = joinId(inputs.team, inputs.name);
       const where = describeGroup(inputs.team, inputs.name);
       // Adopting reads first, so a group that is already as declared costs no write at all.
-      const existing = inputs.adopt ? await liveGroup(api, inputs.name) : undefined;
+      const existing = inputs.adopt ? await groupView(api).liveGroup(inputs.name) : undefined;
       if (existing) return { id, outs: await adopt(api, inputs, existing) };
       groupView(api).forgetGroup(inputs.name);
       try {
@@ -135,7 +135,7 @@ export function groupProvider(
         if (!isConflict(err)) throw err;
       }
       if (!inputs.adopt) {
-        const existing = await liveGroup(api, inputs.name);
+        const existing = await groupView(api).liveGroup(inputs.name);
         if (existing && (await isAsCreated(api, existing, inputs.roles))) {
           currentProgress()?.warn(
             `${where} already existed, with no members and exactly the declared roles (as a \`pulumi up\` interrupted while creating it leaves it): managed from now on as this resource's.`,
@@ -147,7 +147,7 @@ export function groupProvider(
         );
       }
       // Someone created it between the read above and the create.
-      const created = await liveGroup(api, inputs.name);
+      const created = await groupView(api).liveGroup(inputs.name);
       if (!created)
         throw new Error(
           `Cannot adopt ${where}: ASA said it exists, then that it does not; try again.`,
@@ -158,7 +158,7 @@ export function groupProvider(
     async read(id, props) {
       const stored = storedState(id, props);
       if (!stored.team || !stored.name) return {};
-      const group = await liveGroup(client(stored.team), stored.name);
+      const group = await groupView(client(stored.team)).liveGroup(stored.name);
       if (!group) return {};
       const outs = outputsOf(
         { name: stored.name, team: stored.team, roles: [], adopt: stored.adopt ?? false },
@@ -172,7 +172,7 @@ export function groupProvider(
       const inputs = news as GroupInputs;
       const api = client(inputs.team);
       const change = `set the roles of ${describeGroup(inputs.team, inputs.name)}`;
-      const group = await writableGroup(api, inputs.team, inputs.name, change);
+      const group = await groupView(api).writable(inputs.team, inputs.name, change);
       groupView(api).forgetGroup(inputs.name);
       await api.updateGroup(inputs.name, { roles: inputs.roles });
       return { outs: outputsOf(inputs, { ...group, roles: inputs.roles }) };
@@ -182,7 +182,7 @@ export function groupProvider(
       const { team, name } = storedState(id, props);
       if (!team || !name) return;
       const api = client(team);
-      const group = await liveGroup(api, name);
+      const group = await groupView(api).liveGroup(name);
       if (!group) return;
       refuseFederated(group, team, `delete ${describeGroup(team, name)}`);
       groupView(api).forgetGroup(name);

@@ -62,7 +62,7 @@ export function normalizeDate(value: string | null | undefined): string | null {
 }
 
 /** The user's values as the arguments name them. */
-function valuesOf(user: User): Values {
+export function valuesOf(user: User): Values {
   return {
     employeeType: user.employee_type ?? null,
     startDate: normalizeDate(user.start_date),

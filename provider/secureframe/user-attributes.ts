@@ -12,7 +12,7 @@ import {
 } from "./user-args";
 
 /** The attributes secureframe.UserAttributes manages. */
-const ATTRIBUTE_NAMES = ["employeeType", "startDate", "endDate", "inAuditScope"] as const;
+export const ATTRIBUTE_NAMES = ["employeeType", "startDate", "endDate", "inAuditScope"] as const;
 
 /** secureframe.UserAttributes's arguments, as check validates and normalises them. */
 export const SecureframeUserAttributesArgs = z.strictObject({

@@ -43,7 +43,7 @@ afterEach(() => {
 describe("pulumi-identity", () => {
   test("usage: none is 2, help is 0, an unknown command is 2 and named", async () => {
     assert.equal(await main([]), 2);
-    assert.match(written(stderr), /Usage: pulumi-identity emulator/);
+    assert.match(written(stderr), /Usage: pulumi-identity <command>/);
     assert.equal(await main(["help"]), 0);
     assert.match(written(stdout), /pulumi-identity-emulator package/);
     assert.equal(await main(["serve"]), 2);

@@ -1,0 +1,19 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/** A lookup's options as an Output form takes them: each field, or the whole object, an Input. */
+export type InputOptions<O> = pulumi.Input<{ [K in keyof O]?: pulumi.Input<O[K]> }>;
+
+/**
+ * The Output form of a lookup, as Pulumi's own packages pair `getX` with `getXOutput`: it waits
+ * for its arguments, calls the lookup once they are all known (in a preview where one is unknown,
+ * the result is unknown and the lookup is not called), and the result is secret when any argument
+ * is (a secret credential given as an Output included).
+ */
+export function lookupOutput<A extends unknown[], R>(
+  lookup: (...args: A) => Promise<R>,
+  args: { [K in keyof A]: unknown },
+): pulumi.Output<R> {
+  return pulumi
+    .all(args as unknown[])
+    .apply((known) => lookup(...(known as unknown as A))) as pulumi.Output<R>;
+}
