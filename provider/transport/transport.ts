@@ -370,32 +370,24 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 export type ClientTransportOptions = TransportOverrides &
   Pick<TransportOptions, "clock" | "timeScale" | "random" | "onRetry" | "limits" | "credentials">;
 
+const CLIENT_TRANSPORT_KEYS = [
+  "rateLimit",
+  "connections",
+  "timeouts",
+  "retry",
+  "clock",
+  "timeScale",
+  "random",
+  "onRetry",
+  "limits",
+  "credentials",
+] as const satisfies readonly (keyof ClientTransportOptions)[];
+
 /** The transport options given to a client, without its credentials or anything else. */
 export function transportOptionsOf(options: ClientTransportOptions): ClientTransportOptions {
-  const {
-    rateLimit,
-    connections,
-    timeouts,
-    retry,
-    clock,
-    timeScale,
-    random,
-    onRetry,
-    limits,
-    credentials,
-  } = options;
   return Object.fromEntries(
-    Object.entries({
-      rateLimit,
-      connections,
-      timeouts,
-      retry,
-      clock,
-      timeScale,
-      random,
-      onRetry,
-      limits,
-      credentials,
-    }).filter(([, value]) => value !== undefined),
+    CLIENT_TRANSPORT_KEYS.flatMap((key) =>
+      options[key] === undefined ? [] : [[key, options[key]]],
+    ),
   ) as ClientTransportOptions;
 }

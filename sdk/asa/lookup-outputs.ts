@@ -1,49 +1,19 @@
-import type * as pulumi from "@pulumi/pulumi";
-import { type InputOptions, lookupOutput } from "../lookup-output";
-import {
-  type AsaLookupOptions,
-  type GetGroupsOptions,
-  type GetUsersOptions,
-  getGroup,
-  getGroupMembers,
-  getGroups,
-  getUser,
-  getUsers,
-} from "./lookups";
-import type { AsaGroup as Group, AsaUser as User } from "./types";
+import { outputForm } from "../lookup-output";
+import { getGroup, getGroupMembers, getGroups, getUser, getUsers } from "./lookups";
 
 // The Output forms of the ASA lookups: Inputs in, an Output out, secret when an input is.
 
 /** `getGroup` taking Inputs: the live group, once `name` and the options are known. */
-export function getGroupOutput(
-  name: pulumi.Input<string>,
-  options?: InputOptions<AsaLookupOptions>,
-): pulumi.Output<Group> {
-  return lookupOutput(getGroup, [name, options]);
-}
+export const getGroupOutput = outputForm(getGroup);
 
 /** `getGroups` taking Inputs: every group of the team. */
-export function getGroupsOutput(options?: InputOptions<GetGroupsOptions>): pulumi.Output<Group[]> {
-  return lookupOutput(getGroups, [options]);
-}
+export const getGroupsOutput = outputForm(getGroups);
 
 /** `getGroupMembers` taking Inputs: the members' usernames, sorted. */
-export function getGroupMembersOutput(
-  group: pulumi.Input<string>,
-  options?: InputOptions<AsaLookupOptions>,
-): pulumi.Output<string[]> {
-  return lookupOutput(getGroupMembers, [group, options]);
-}
+export const getGroupMembersOutput = outputForm(getGroupMembers);
 
 /** `getUser` taking Inputs: one user, by username. */
-export function getUserOutput(
-  name: pulumi.Input<string>,
-  options?: InputOptions<AsaLookupOptions>,
-): pulumi.Output<User> {
-  return lookupOutput(getUser, [name, options]);
-}
+export const getUserOutput = outputForm(getUser);
 
 /** `getUsers` taking Inputs: the team's users matching the filters. */
-export function getUsersOutput(options?: InputOptions<GetUsersOptions>): pulumi.Output<User[]> {
-  return lookupOutput(getUsers, [options]);
-}
+export const getUsersOutput = outputForm(getUsers);

@@ -4,6 +4,7 @@ import { describeGroup, listMembers, liveGroup } from "../../provider/asa/group-
 import { asaClient } from "../../provider/asa/settings";
 import { findAsaUser } from "../../provider/asa/user-adapter";
 import type { SettingReader } from "../../provider/config";
+import { everyItem, filters } from "../every-item";
 import { lookupSettings } from "../lookup-settings";
 import type { AsaGroup as Group, AsaUser as User, AsaUserStatus as UserStatus } from "./types";
 
@@ -61,13 +62,14 @@ export interface GetGroupsOptions extends AsaLookupOptions {
 
 /** The team's groups, every page read. */
 export async function getGroups(options: GetGroupsOptions = {}): Promise<Group[]> {
-  const groups: Group[] = [];
-  const filters = {
-    ...(options.contains ? { contains: options.contains } : {}),
-    ...(options.includeDeleted ? { include_deleted: true } : {}),
-  };
-  for await (const group of lookupClient(options).listGroups(filters)) groups.push(group);
-  return groups;
+  return everyItem(
+    lookupClient(options).listGroups(
+      filters({
+        contains: options.contains || undefined,
+        include_deleted: options.includeDeleted || undefined,
+      }),
+    ),
+  );
 }
 
 /** The usernames of a group's members, sorted, every page read. */
@@ -101,13 +103,14 @@ export interface GetUsersOptions extends AsaLookupOptions {
 
 /** The team's users, every page read. */
 export async function getUsers(options: GetUsersOptions = {}): Promise<User[]> {
-  const users: User[] = [];
-  const filters = {
-    ...(options.status ? { status: options.status } : {}),
-    ...(options.contains ? { contains: options.contains } : {}),
-    ...(options.startsWith ? { starts_with: options.startsWith } : {}),
-    ...(options.includeServiceUsers ? { include_service_users: true } : {}),
-  };
-  for await (const user of lookupClient(options).listUsers(filters)) users.push(user);
-  return users;
+  return everyItem(
+    lookupClient(options).listUsers(
+      filters({
+        status: options.status || undefined,
+        contains: options.contains || undefined,
+        starts_with: options.startsWith || undefined,
+        include_service_users: options.includeServiceUsers || undefined,
+      }),
+    ),
+  );
 }

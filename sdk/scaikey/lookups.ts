@@ -1,6 +1,7 @@
 import type { SettingReader } from "../../provider/config";
 import { scaikeyClient } from "../../provider/scaikey/settings";
 import { findScaiKeyUser } from "../../provider/scaikey/user-adapter";
+import { everyItem, filters } from "../every-item";
 import { lookupSettings } from "../lookup-settings";
 import type {
   ScaiKeyUserListItem as UserListItem,
@@ -69,14 +70,15 @@ export interface GetUsersOptions extends ScaiKeyLookupOptions {
 
 /** The tenant's users matching the filters (list items: id, email, display_name, status...), every page read. */
 export async function getUsers(options: GetUsersOptions = {}): Promise<UserListItem[]> {
-  const users: UserListItem[] = [];
-  const filters = {
-    ...(options.search ? { search: options.search } : {}),
-    ...(options.status ? { status: options.status } : {}),
-    ...(options.ouId ? { ou_id: options.ouId } : {}),
-    ...(options.groupId ? { group_id: options.groupId } : {}),
-    ...(options.mfaEnabled !== undefined ? { mfa_enabled: options.mfaEnabled } : {}),
-  };
-  for await (const user of lookupClient(options).listUsers(filters)) users.push(user);
-  return users;
+  return everyItem(
+    lookupClient(options).listUsers(
+      filters({
+        search: options.search || undefined,
+        status: options.status || undefined,
+        ou_id: options.ouId || undefined,
+        group_id: options.groupId || undefined,
+        mfa_enabled: options.mfaEnabled,
+      }),
+    ),
+  );
 }

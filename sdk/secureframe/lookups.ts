@@ -1,5 +1,6 @@
 import { secureframeClient } from "../../provider/secureframe/settings";
 import { findSecureframeUser } from "../../provider/secureframe/user-adapter";
+import { everyItem } from "../every-item";
 import { lookupSettings } from "../lookup-settings";
 import type { SecureframeUser as User } from "./types";
 
@@ -53,8 +54,5 @@ export interface GetUsersOptions extends SecureframeLookupOptions {
 
 /** The users matching `q` (all users without it), every page read. */
 export async function getUsers(options: GetUsersOptions = {}): Promise<User[]> {
-  const users: User[] = [];
-  const query = options.q?.trim() ? { q: options.q } : {};
-  for await (const user of lookupClient(options).listUsers(query)) users.push(user);
-  return users;
+  return everyItem(lookupClient(options).listUsers(options.q?.trim() ? { q: options.q } : {}));
 }
