@@ -77,8 +77,6 @@ async function runEmulator(args: string[]): Promise<void> {
     empty: values.empty,
     faultSeed: integer("fault-seed", values["fault-seed"], 1),
   });
-  process.stdout.write(describe(emulator));
-
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -93,6 +91,8 @@ async function runEmulator(args: string[]): Promise<void> {
   };
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
+  // Only now: whoever waits for "Press Ctrl+C" may stop it at once, and must find it ready to save.
+  process.stdout.write(describe(emulator));
 }
 
 /** Runs the command; resolves to its exit code (0 while the emulator is left serving). */
