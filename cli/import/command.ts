@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
-import { asaClient } from "../../provider/asa/settings";
-import { scaikeyClient } from "../../provider/scaikey/settings";
-import { secureframeClient } from "../../provider/secureframe/settings";
+import { asaClient } from "../../provider/asa/configured-client";
+import { scaikeyClient } from "../../provider/scaikey/configured-client";
+import { secureframeClient } from "../../provider/secureframe/configured-client";
 import { EXIT, InputError, UsageError } from "../errors";
 import { plural } from "../plural";
 import { explainApiError } from "./api-errors";

@@ -1,6 +1,6 @@
 import type { CheckOutcome } from "../resource";
 import { type DefaultScope, withDefaultScope } from "../users/default-scope";
-import { asaKey, defaultAsaTeam } from "./settings";
+import { asaKey, defaultAsaTeam } from "./configured-client";
 
 const teamScope: DefaultScope = {
   field: "team",

@@ -17,13 +17,13 @@ import { resourceSpec } from "../resource/spec";
 import { storedOutputs } from "../resource/stored-outputs";
 import { withDefaultTeam } from "./check-team";
 import type { AsaClient } from "./client";
+import { asaClient } from "./configured-client";
 import { describeGroup, refuseFederated } from "./group-access";
 import { groupView } from "./group-view";
 import { adoptArg, groupNameArg, teamArg, usernameArg } from "./input-fields";
 import { MemberSet } from "./member-set";
 import { applyPlan, type ChangeOutcome } from "./membership-changes";
 import { afterPlan, isSatisfied, partition, planMembership } from "./membership-plan";
-import { asaClient } from "./settings";
 import { type MemberProblem, userDirectory } from "./user-directory";
 
 export const MembershipMode = z.enum(["authoritative", "additive"], {

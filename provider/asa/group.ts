@@ -16,11 +16,11 @@ import { resourceSpec } from "../resource/spec";
 import { storedOutputs } from "../resource/stored-outputs";
 import { withDefaultTeam } from "./check-team";
 import type { AsaClient } from "./client";
+import { asaClient } from "./configured-client";
 import { describeGroup, refuseFederated } from "./group-access";
 import { groupView } from "./group-view";
 import { adoptArg, groupNameArg, rolesArg, teamArg } from "./input-fields";
 import type { Group } from "./schemas";
-import { asaClient } from "./settings";
 
 /** asa.Group's arguments, as check validates and normalises them. */
 export const GroupArgs = z.strictObject({

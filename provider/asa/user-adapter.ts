@@ -4,8 +4,8 @@ import { FieldMap } from "../users/field-map";
 import type { UserAdapter, Values } from "../users/user-resource";
 import { withDefaultTeam } from "./check-team";
 import type { AsaClient } from "./client";
+import { asaClient } from "./configured-client";
 import type { User, UserDetails } from "./schemas";
-import { asaClient } from "./settings";
 
 export type AsaUserApi = Pick<AsaClient, "getUser" | "updateUser">;
 

@@ -4,8 +4,8 @@ import { type DefaultScope, withDefaultScope } from "../users/default-scope";
 import { FieldMap } from "../users/field-map";
 import type { UserAdapter, Values } from "../users/user-resource";
 import type { ScaiKeyClient } from "./client";
+import { defaultScaiKeyTenant, scaikeyClient, scaikeyCredentials } from "./configured-client";
 import type { ActionResult, UserResponse, UserStatusValue, UserUpdate } from "./schemas";
-import { defaultScaiKeyTenant, scaikeyClient, scaikeyCredentials } from "./settings";
 
 export type ScaiKeyUserApi = Pick<
   ScaiKeyClient,

@@ -4,8 +4,8 @@ import { sameUserRef } from "../users/args";
 import { FieldMap } from "../users/field-map";
 import type { UserAdapter, Values } from "../users/user-resource";
 import type { SecureframeClient } from "./client";
+import { secureframeClient, secureframeCredentials } from "./configured-client";
 import type { User, UserUpdate } from "./schemas";
-import { secureframeClient, secureframeCredentials } from "./settings";
 
 export type SecureframeUserApi = Pick<
   SecureframeClient,

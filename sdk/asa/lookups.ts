@@ -1,7 +1,6 @@
 import type { AsaClient } from "../../provider/asa/client";
+import { asaClient } from "../../provider/asa/configured-client";
 import { describeGroup, listMembers, liveGroup } from "../../provider/asa/group-access";
-
-import { asaClient } from "../../provider/asa/settings";
 import { findAsaUser } from "../../provider/asa/user-adapter";
 import type { SettingReader } from "../../provider/config";
 import { everyItem, filters } from "../every-item";

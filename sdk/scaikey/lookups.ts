@@ -1,5 +1,5 @@
 import type { SettingReader } from "../../provider/config";
-import { scaikeyClient } from "../../provider/scaikey/settings";
+import { scaikeyClient } from "../../provider/scaikey/configured-client";
 import { findScaiKeyUser } from "../../provider/scaikey/user-adapter";
 import { everyItem, filters } from "../every-item";
 import { lookupSettings } from "../lookup-settings";

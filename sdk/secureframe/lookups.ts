@@ -1,4 +1,4 @@
-import { secureframeClient } from "../../provider/secureframe/settings";
+import { secureframeClient } from "../../provider/secureframe/configured-client";
 import { findSecureframeUser } from "../../provider/secureframe/user-adapter";
 import { everyItem } from "../every-item";
 import { lookupSettings } from "../lookup-settings";

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, beforeEach, describe, test } from "vitest";
 import type { AsaClient } from "../../provider/asa/client";
+import { asaClient } from "../../provider/asa/configured-client";
 import { groupMembershipProvider, type MembershipApi } from "../../provider/asa/group-membership";
 import { MemberSet } from "../../provider/asa/member-set";
-import { asaClient } from "../../provider/asa/settings";
 import { PartialFailure, type PropertyMap, UNKNOWN } from "../../provider/resource";
 import { type AsaFixture, checked, created, failuresOf, routes, startAsaFixture } from "./fixture";
 

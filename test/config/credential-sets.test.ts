@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, test } from "vitest";
-import { asaClient, asaKey } from "../../provider/asa/settings";
+import { asaClient, asaKey } from "../../provider/asa/configured-client";
 import { checkedSetting, type SettingName } from "../../provider/config";
 import { chooseCredentials } from "../../provider/credential-sets/choose";
 import { credentialSetKinds } from "../../provider/credential-sets/kinds";
-import { scaikeyCredentials } from "../../provider/scaikey/settings";
-import { secureframeClient } from "../../provider/secureframe/settings";
+import { scaikeyCredentials } from "../../provider/scaikey/configured-client";
+import { secureframeClient } from "../../provider/secureframe/configured-client";
 
 const opsSecret = "ops-key-secret-never-shown-4b1e";
 const mainSecret = "main-key-secret-never-shown-77aa";
