@@ -70,6 +70,13 @@ export function parseImportOptions(args: string[]): ImportOptions | undefined {
   if (values.stack === "") throw new UsageError(`--stack "" is empty; give the stack's name`);
   const secureframe = parts("--secureframe", values.secureframe);
   const scaikey = parts("--scaikey", values.scaikey);
+  const asaFlags = [values.team && "--team", values["exclude-group"] && "--exclude-group"];
+  const asaOnly = asaFlags.filter((flag): flag is string => typeof flag === "string");
+  if (asaOnly.length > 0 && values.asa === undefined && (secureframe || scaikey)) {
+    throw new UsageError(
+      `${asaOnly.join(" and ")} ${asaOnly.length > 1 ? "are" : "is"} about ASA groups, which this import does not read (--secureframe or --scaikey alone leave them out); add --asa groups`,
+    );
+  }
   return {
     out: values.out,
     asa: values.asa === "groups" || (!secureframe && !scaikey),

@@ -59,6 +59,11 @@ function resourceState(urn: string, value: z.infer<typeof state> | null | undefi
   };
 }
 
+function withOld(now: ResourceState, old: ResourceState): ResourceState {
+  const outputs = Object.keys(now.outputs).length > 0 ? now.outputs : old.outputs;
+  return { ...now, inputs: { ...old.inputs, ...now.inputs }, outputs };
+}
+
 /** `urn:pulumi:<stack>::<project>::<type>::<name>` → its stack and project. */
 function stackOf(urn: string | undefined): { stack?: string; project?: string } {
   const match = urn ? /^urn:pulumi:([^:]+)::([^:]+)::/.exec(urn) : null;
@@ -98,7 +103,9 @@ export function parsePreview(text: string, source: string): Preview {
     const old = resourceState(urn, oldState);
     const now = resourceState(urn, newState);
     if (op === "refresh") {
-      if (now) refreshed.push(now);
+      // With --run-program the CLI's refresh steps carry a thinner new state (no outputs, inputs
+      // without the ones the provider filled in, such as team): what it leaves out is as before.
+      if (now) refreshed.push(old ? withOld(now, old) : now);
       continue;
     }
     plan.push({ op, urn, ...(old ? { old } : {}), ...(now ? { new: now } : {}) });

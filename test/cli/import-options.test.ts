@@ -65,6 +65,22 @@ describe("parseImportOptions", () => {
       '--stack "" is empty; give the stack\'s name',
     );
     assert.match(refused(["--out", "i.ts", "--teams", "x"]), /Unknown option '--teams'/);
+    assert.equal(
+      refused(["--out", "i.ts", "--team", "ops", "--secureframe", "status"]),
+      "--team is about ASA groups, which this import does not read (--secureframe or --scaikey alone leave them out); add --asa groups",
+    );
+    assert.doesNotThrow(() =>
+      parseImportOptions([
+        "--out",
+        "i.ts",
+        "--team",
+        "ops",
+        "--asa",
+        "groups",
+        "--scaikey",
+        "status",
+      ]),
+    );
   });
 
   test("the module's header: the options that decide its content, in one order", () => {

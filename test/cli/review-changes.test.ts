@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { describe, test } from "vitest";
 import { buildReview } from "../../cli/review/build";
 import { accessGrants } from "../../cli/review/grants";
-import type { Preview } from "../../cli/review/preview-json";
+import { type Preview, parsePreview } from "../../cli/review/preview-json";
 import type { GroupReview } from "../../cli/review/review";
-import { fixture, stateExport } from "./review-fixtures";
+import { fixture, fixtureText, stateExport } from "./review-fixtures";
 
 // The review of real previews (test/fixtures/preview-json, captured from the CLI): per group who
 // is added and removed and the roles that grants, per user the values that change.
@@ -225,4 +225,23 @@ test("what grants access, and a change that only takes it away", () => {
     [["platform", { kind: "listed", added: [], removed: ["member-01"], after: 6 }]],
   );
   assert.deepEqual(accessGrants(removals), []);
+});
+
+describe("a preview run with --run-program", () => {
+  test("its thinner refresh steps still give an unchanged group's roles", () => {
+    // Pulumi 3.248 with --run-program: a refresh step's new state has no outputs, and inputs
+    // without what the provider filled in (team, adopt).
+    const raw = JSON.parse(fixtureText("refresh.json"));
+    for (const step of raw.steps) {
+      if (step.op !== "refresh" || !step.newState) continue;
+      delete step.newState.outputs;
+      delete step.newState.inputs?.team;
+      delete step.newState.inputs?.adopt;
+    }
+    const { groups } = buildReview(parsePreview(JSON.stringify(raw), "preview.json"));
+    assert.deepEqual(byName(groups, "stable").roles, {
+      before: ["reporting_user"],
+      after: ["reporting_user"],
+    });
+  });
 });
