@@ -44,7 +44,12 @@ export default defineConfig({
       // statements, 80.31 % branches, 92.25 % functions, 93.43 % lines). Engine tests run the
       // providers in Pulumi's processes, so this is the unit and provider suites' in-process
       // coverage plus the emulator's, which the engine tests run here. Raise it, never lower it.
-      thresholds: { statements: 91.6, branches: 80.3, functions: 92.2, lines: 93.4 },
+      // Checked on the README's command (CI's first leg); the Node 24 leg prints its figures only
+      // (scripts/test-node24 says why).
+      thresholds:
+        process.env.PULUMI_IDENTITY_COVERAGE_FLOOR === "off"
+          ? undefined
+          : { statements: 91.6, branches: 80.3, functions: 92.2, lines: 93.4 },
     },
   },
 });
