@@ -70,10 +70,13 @@ describe("riding out a server's rate window", () => {
     for (const err of errors) {
       assert.ok(err instanceof ApiError);
       assert.equal(err.code, "RATE_LIMIT_EXHAUSTED");
-      assert.match(
-        err.message,
-        /not sent: the API's rate limit is used up until \d{4}-\d\d-\d\dT[\d:.]+Z \(x-ratelimit-reset\), \d+ s from now, longer than the 5 s left of the call's wait budget/,
-      );
+      const left =
+        /not sent: the API's rate limit is used up until \d{4}-\d\d-\d\dT[\d:.]+Z \(x-ratelimit-reset\), \d+ s from now, longer than the (\d) s left of the call's wait budget/.exec(
+          err.message,
+        );
+      assert.ok(left, err.message);
+      // What is left of the 5 s budget: whole seconds, less on a busy machine.
+      assert.ok(Number(left[1]) >= 1 && Number(left[1]) <= 5, err.message);
     }
     assert.deepEqual(await statusCounts(emu, "asa"), { 200: 1 });
   });
