@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -7,6 +7,7 @@ import { test } from "vitest";
 import { parse } from "yaml";
 import { useEmulatorStack } from "../harness/emulator-stack";
 import { repoRoot } from "../harness/pulumi-cli";
+import { type ProcessRun, runProcess } from "../harness/run-process";
 
 // `pulumi-identity review` on what the real CLI prints: a 1,000-member group where 4 members
 // change. `pulumi preview --diff` prints every member; the review names the 4, with the role
@@ -34,28 +35,9 @@ const use = useEmulatorStack({ files: { "index.ts": program(before, "ACTIVE") } 
 );
 
 /** The package's own bin, as installed in the program's node_modules, fed `input`. */
-function review(
-  args: string[],
-  input: string,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function review(args: string[], input: string): Promise<ProcessRun> {
   const bin = join(use.stack.dir, "node_modules", ".bin", "pulumi-identity");
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, ["review", ...args], {
-      cwd: use.stack.dir,
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
+  return runProcess(bin, ["review", ...args], { cwd: use.stack.dir, input });
 }
 
 test("4 changes in a 1,000-member group: the review names those 4 and the role, in a few lines", async () => {

@@ -1,8 +1,8 @@
-import { spawn } from "node:child_process";
 import { join } from "node:path";
 import type { Counters, RunningEmulator } from "../../emulator";
 import type { Role } from "../../provider/asa/schemas";
 import type { PulumiProgram } from "./pulumi-program";
+import { type ProcessRun, runProcess } from "./run-process";
 
 // An organisation at scale in the emulator, and the package's own command run as a user would
 // run it (the bin installed in the program's node_modules), for the import's tests and bench.
@@ -84,11 +84,7 @@ export function requestsIn(counters: Counters): Record<string, number> {
   );
 }
 
-export interface BinRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type BinRun = ProcessRun;
 
 /** `pulumi-identity <args>` as installed in the program's node_modules, in its directory. */
 export function runInstalledCli(
@@ -97,21 +93,5 @@ export function runInstalledCli(
   env: Record<string, string> = {},
 ): Promise<BinRun> {
   const bin = join(program.dir, "node_modules", ".bin", "pulumi-identity");
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, {
-      cwd: program.dir,
-      env: program.environment(env),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  return runProcess(bin, args, { cwd: program.dir, env: program.environment(env) });
 }

@@ -4,11 +4,10 @@ import { describe, test } from "vitest";
 import asaGroupHandle from "../../provider/handles/asa-group";
 
 // A handle as Pulumi's host runs it: each method loads the installed package's registry
-// (`pulumi-identity/dist/provider/registry.js`, the build this repository resolves itself to) and
-// passes the call to the provider of its kind. Calls that need no API are enough to show it.
+// (`pulumi-identity/dist/provider/registry.js`: here the build, which this repository resolves its
+// own name to) and passes the call to the provider of its kind. Calls that need no API show it.
 
-const handle =
-  require("pulumi-identity/dist/provider/handles/asa-group.js") as Required<pulumi.dynamic.ResourceProvider>;
+const handle = asaGroupHandle as Required<pulumi.dynamic.ResourceProvider>;
 
 describe("a provider handle", () => {
   test("check runs asa.Group's check: an unknown key is refused with its name", async () => {
