@@ -7,6 +7,8 @@ import { parseArgs } from "node:util";
 import type * as pulumi from "@pulumi/pulumi";
 import { startEmulator } from "../emulator";
 import { groupMembershipProvider } from "../provider/asa/group-membership";
+import { forgetGroupViews } from "../provider/asa/group-view";
+import { forgetUserDirectories } from "../provider/asa/user-directory";
 import { closeAllPools } from "../provider/transport";
 import { configureProvidersFor } from "../test/harness/emulator-config";
 
@@ -38,6 +40,9 @@ async function main() {
   await emulator.control.setFaults({ asa: { latency: { fixedMs: latency, jitterMs: 0 } } });
 
   async function measure<T>(title: string, run: () => Promise<T>): Promise<T> {
+    // Each step is a run of its own, as each `pulumi` command's provider host is a new process.
+    forgetGroupViews();
+    forgetUserDirectories();
     await emulator.control.clearCounters();
     const started = performance.now();
     const result = await run();
