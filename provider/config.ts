@@ -19,6 +19,8 @@ export interface SettingDefinition {
   check?: SettingCheck;
   /** What it is, for docs/configuration.md (kept in step with it by a test). */
   about: string;
+  /** What the value looks like, in the `pulumi config set` commands messages suggest. */
+  placeholder?: string;
   /** For a setting holding named credential sets (JSON): their API's kind of set. */
   sets?: CredentialSetKind;
 }
@@ -88,6 +90,7 @@ const credentials = {
     secret: false,
     check: teamName,
     about: "the default team of ASA resources and lookups",
+    placeholder: "<team>",
   },
   asaKeyId: { env: "ASA_KEY_ID", secret: false, about: "the service user's API key id" },
   asaKeySecret: { env: "ASA_KEY_SECRET", secret: true, about: "the service user's API key secret" },
@@ -133,6 +136,7 @@ const credentials = {
     secret: false,
     check: tenantId,
     about: "the tenant id (`tnt_...`) of tenant users",
+    placeholder: "tnt_...",
   },
   scaikeyTenants: credentialSets(
     credentialSetKinds.scaikey,
@@ -267,7 +271,10 @@ export function readSetting(name: SettingName): SettingValue {
 }
 
 /** How to set a setting, for messages. */
-export function howToSet(name: SettingName, placeholder = "<value>"): string {
+export function howToSet(
+  name: SettingName,
+  placeholder = settings[name].placeholder ?? "<value>",
+): string {
   const { sets, env } = settings[name];
   if (sets) return `${setCommands(sets, sets.example)}, or the environment variable ${env} (JSON)`;
   const secret = settings[name].secret ? " --secret" : "";

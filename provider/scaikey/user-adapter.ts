@@ -1,7 +1,8 @@
-import { isApiError, unlessNotFound } from "../errors";
-import { type CheckOutcome, joinId, type PropertyMap, splitId } from "../resource";
-import { type DefaultScope, withDefaultScope } from "../users/default-scope";
+import { isApiError } from "../errors";
+import { joinId, type PropertyMap, splitId } from "../resource";
+import { defaultScope } from "../users/default-scope";
 import { FieldMap } from "../users/field-map";
+import { findByIdOrEmail } from "../users/id-or-email";
 import type { UserAdapter, Values } from "../users/user-resource";
 import type { ScaiKeyClient } from "./client";
 import { defaultScaiKeyTenant, scaikeyClient, scaikeyCredentials } from "./configured-client";
@@ -42,32 +43,20 @@ export function describeScaiKeyUser(target: ScaiKeyUserTarget): string {
   return `ScaiKey user ${target.userId}${target.email ? ` (${target.email})` : ""} of tenant ${target.tenantId}`;
 }
 
-const tenantScope: DefaultScope = {
+/** Fills in the tenant a resource leaves out, from `identity:scaikeyTenant` (else `SCAIKEY_TENANT`). */
+export const withDefaultTenant = defaultScope({
   field: "tenantId",
   setting: "scaikeyTenant",
-  what: "tenant",
-  placeholder: "tnt_...",
-  read: () => defaultScaiKeyTenant(),
-  requireCredentials: (tenantId) => scaikeyCredentials(tenantId),
-};
-
-/** Fills in the tenant a resource leaves out, from `identity:scaikeyTenant` (else `SCAIKEY_TENANT`). */
-export function withDefaultTenant(outcome: CheckOutcome): CheckOutcome {
-  return withDefaultScope(outcome, tenantScope);
-}
+  read: defaultScaiKeyTenant,
+  requireCredentials: scaikeyCredentials,
+});
 
 /**
  * The user with this id (`usr_...`) or email address, or undefined when there is none (ScaiKey
  * answers 404 for soft-deleted users too).
  */
-export async function findScaiKeyUser(
-  api: ScaiKeyUserApi,
-  idOrEmail: string,
-): Promise<UserResponse | undefined> {
-  return idOrEmail.includes("@")
-    ? api.findUserByEmail(idOrEmail)
-    : unlessNotFound(api.getUser(idOrEmail));
-}
+export const findScaiKeyUser = (api: ScaiKeyUserApi, idOrEmail: string) =>
+  findByIdOrEmail<UserResponse>(api, idOrEmail);
 
 /** Every value this package manages of a ScaiKey user, each custom attribute on its own. */
 function valuesOf(user: UserResponse): Values {

@@ -1,7 +1,7 @@
-import { unlessNotFound } from "../errors";
 import { type CheckOutcome, containsUnknown, type PropertyMap, withFailure } from "../resource";
 import { sameUserRef } from "../users/args";
 import { FieldMap } from "../users/field-map";
+import { findByIdOrEmail } from "../users/id-or-email";
 import type { UserAdapter, Values } from "../users/user-resource";
 import type { SecureframeClient } from "./client";
 import { secureframeClient, secureframeCredentials } from "./configured-client";
@@ -78,14 +78,8 @@ export function describeSecureframeUser(target: SecureframeUserTarget): string {
 }
 
 /** The user with this id or email address, or undefined when there is none. */
-export async function findSecureframeUser(
-  api: SecureframeUserApi,
-  idOrEmail: string,
-): Promise<User | undefined> {
-  return idOrEmail.includes("@")
-    ? api.findUserByEmail(idOrEmail)
-    : unlessNotFound(api.getUser(idOrEmail));
-}
+export const findSecureframeUser = (api: SecureframeUserApi, idOrEmail: string) =>
+  findByIdOrEmail<User>(api, idOrEmail);
 
 /** Secureframe users, reached by id (an email is resolved once, at creation): `PUT /users/{id}`. */
 export function secureframeUserAdapter(

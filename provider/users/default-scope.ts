@@ -2,14 +2,10 @@ import { configNamespace, howToSet, type SettingName } from "../config";
 import { type CheckOutcome, containsUnknown, withFailure } from "../resource";
 
 export interface DefaultScope {
-  /** The argument a resource may leave out: `team`, `tenantId`. */
+  /** The argument a resource may leave out: `team`, `tenantId` (messages call it `team`, `tenant`). */
   field: string;
   /** The setting that provides it: `asaTeam`, `scaikeyTenant`. */
   setting: SettingName;
-  /** How messages call it: `team`, `tenant`. */
-  what: string;
-  /** How to write one in `pulumi config set`: `<team>`, `tnt_...`. */
-  placeholder: string;
   /** The setting's value as the argument would hold it, if set. */
   read(): string | undefined;
   /** Throws when no credentials are configured for this value (checked at preview). */
@@ -17,11 +13,16 @@ export interface DefaultScope {
 }
 
 /**
- * Fills in the scope (ASA's team, ScaiKey's tenant) a resource leaves out, from its setting, so
- * the stored inputs, the ID and every diff name it for real; without either, a check failure
- * saying both ways to give it.
+ * A check step that fills in the scope (ASA's team, ScaiKey's tenant) a resource leaves out, from
+ * its setting, so the stored inputs, the ID and every diff name it for real; without either, a
+ * check failure saying both ways to give it. A scope given or filled in that no credentials serve
+ * fails too, at preview.
  */
-export function withDefaultScope(outcome: CheckOutcome, scope: DefaultScope): CheckOutcome {
+export function defaultScope(scope: DefaultScope): (outcome: CheckOutcome) => CheckOutcome {
+  return (outcome) => withDefaultScope(outcome, scope);
+}
+
+function withDefaultScope(outcome: CheckOutcome, scope: DefaultScope): CheckOutcome {
   const given = outcome.inputs[scope.field];
   if (given !== undefined) return withCredentials(outcome, scope, given);
   const value = scope.read();
@@ -34,7 +35,7 @@ export function withDefaultScope(outcome: CheckOutcome, scope: DefaultScope): Ch
   return withFailure(
     outcome,
     scope.field,
-    `no ${scope.what} given and ${configNamespace}:${scope.setting} is not set; pass ${scope.field}, or set it with ${howToSet(scope.setting, scope.placeholder)}`,
+    `no ${scope.field.replace(/Id$/, "")} given and ${configNamespace}:${scope.setting} is not set; pass ${scope.field}, or set it with ${howToSet(scope.setting)}`,
   );
 }
 

@@ -1,9 +1,10 @@
 import type { AsaClient } from "../../provider/asa/client";
 import { asaClient } from "../../provider/asa/configured-client";
 import { describeGroup, listMembers, liveGroup } from "../../provider/asa/group-access";
+import type { GroupFilters, UserFilters } from "../../provider/asa/schemas";
 import { findAsaUser } from "../../provider/asa/user-adapter";
 import type { SettingReader } from "../../provider/config";
-import { everyItem, filters } from "../every-item";
+import { everyItem, filtersOf, found } from "../every-item";
 import { lookupSettings } from "../lookup-settings";
 import type { AsaGroup as Group, AsaUser as User, AsaUserStatus as UserStatus } from "./types";
 
@@ -61,14 +62,8 @@ export interface GetGroupsOptions extends AsaLookupOptions {
 
 /** The team's groups, every page read. */
 export async function getGroups(options: GetGroupsOptions = {}): Promise<Group[]> {
-  return everyItem(
-    lookupClient(options).listGroups(
-      filters({
-        contains: options.contains || undefined,
-        include_deleted: options.includeDeleted || undefined,
-      }),
-    ),
-  );
+  const filters = filtersOf<GroupFilters>(options, ["contains", "includeDeleted"]);
+  return everyItem(lookupClient(options).listGroups(filters));
 }
 
 /** The usernames of a group's members, sorted, every page read. */
@@ -84,9 +79,10 @@ export async function getGroupMembers(
 /** One user of the team, by username (case-sensitive); fails when there is none. */
 export async function getUser(name: string, options: AsaLookupOptions = {}): Promise<User> {
   const client = lookupClient(options);
-  const user = await findAsaUser(client, name);
-  if (!user) throw new Error(`user "${name}" does not exist in team "${client.team}"`);
-  return user;
+  return found(
+    await findAsaUser(client, name),
+    () => `user "${name}" does not exist in team "${client.team}"`,
+  );
 }
 
 export interface GetUsersOptions extends AsaLookupOptions {
@@ -102,14 +98,6 @@ export interface GetUsersOptions extends AsaLookupOptions {
 
 /** The team's users, every page read. */
 export async function getUsers(options: GetUsersOptions = {}): Promise<User[]> {
-  return everyItem(
-    lookupClient(options).listUsers(
-      filters({
-        status: options.status || undefined,
-        contains: options.contains || undefined,
-        starts_with: options.startsWith || undefined,
-        include_service_users: options.includeServiceUsers || undefined,
-      }),
-    ),
-  );
+  const names = ["status", "contains", "startsWith", "includeServiceUsers"];
+  return everyItem(lookupClient(options).listUsers(filtersOf<UserFilters>(options, names)));
 }

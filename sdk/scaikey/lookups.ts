@@ -1,7 +1,8 @@
 import type { SettingReader } from "../../provider/config";
 import { scaikeyClient } from "../../provider/scaikey/configured-client";
+import type { UserFilters } from "../../provider/scaikey/schemas";
 import { findScaiKeyUser } from "../../provider/scaikey/user-adapter";
-import { everyItem, filters } from "../every-item";
+import { everyItem, filtersOf, found } from "../every-item";
 import { lookupSettings } from "../lookup-settings";
 import type {
   ScaiKeyUserListItem as UserListItem,
@@ -48,13 +49,10 @@ export async function getUser(
   options: ScaiKeyLookupOptions = {},
 ): Promise<UserResponse> {
   const client = lookupClient(options);
-  const user = await findScaiKeyUser(client, idOrEmail);
-  if (!user) {
-    throw new Error(
-      `ScaiKey tenant ${client.tenantId} has no user with the id or email "${idOrEmail}"`,
-    );
-  }
-  return user;
+  return found(
+    await findScaiKeyUser(client, idOrEmail),
+    () => `ScaiKey tenant ${client.tenantId} has no user with the id or email "${idOrEmail}"`,
+  );
 }
 
 export interface GetUsersOptions extends ScaiKeyLookupOptions {
@@ -70,15 +68,6 @@ export interface GetUsersOptions extends ScaiKeyLookupOptions {
 
 /** The tenant's users matching the filters (list items: id, email, display_name, status...), every page read. */
 export async function getUsers(options: GetUsersOptions = {}): Promise<UserListItem[]> {
-  return everyItem(
-    lookupClient(options).listUsers(
-      filters({
-        search: options.search || undefined,
-        status: options.status || undefined,
-        ou_id: options.ouId || undefined,
-        group_id: options.groupId || undefined,
-        mfa_enabled: options.mfaEnabled,
-      }),
-    ),
-  );
+  const names = ["search", "status", "ouId", "groupId", "mfaEnabled"];
+  return everyItem(lookupClient(options).listUsers(filtersOf<UserFilters>(options, names)));
 }

@@ -1,6 +1,6 @@
 import { secureframeClient } from "../../provider/secureframe/configured-client";
 import { findSecureframeUser } from "../../provider/secureframe/user-adapter";
-import { everyItem } from "../every-item";
+import { everyItem, found } from "../every-item";
 import { lookupSettings } from "../lookup-settings";
 import type { SecureframeUser as User } from "./types";
 
@@ -38,10 +38,10 @@ export async function getUser(
   idOrEmail: string,
   options: SecureframeLookupOptions = {},
 ): Promise<User> {
-  const client = lookupClient(options);
-  const user = await findSecureframeUser(client, idOrEmail);
-  if (!user) throw new Error(`Secureframe has no user with the id or email "${idOrEmail}"`);
-  return user;
+  return found(
+    await findSecureframeUser(lookupClient(options), idOrEmail),
+    () => `Secureframe has no user with the id or email "${idOrEmail}"`,
+  );
 }
 
 export interface GetUsersOptions extends SecureframeLookupOptions {

@@ -1,0 +1,17 @@
+import { unlessNotFound } from "../errors";
+
+/** An API whose users are reached by id, and found by email address. */
+export interface UsersByIdOrEmail<U> {
+  getUser(id: string): Promise<U>;
+  findUserByEmail(email: string): Promise<U | undefined>;
+}
+
+/** The user with this id or email address (an `@` tells them apart), or undefined when there is none. */
+export async function findByIdOrEmail<U>(
+  api: UsersByIdOrEmail<U>,
+  idOrEmail: string,
+): Promise<U | undefined> {
+  return idOrEmail.includes("@")
+    ? api.findUserByEmail(idOrEmail)
+    : unlessNotFound(api.getUser(idOrEmail));
+}
