@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { handleNameOf, typeTokenOf } from "../provider/resource/spec";
+import { handleOf } from "../provider/resource/provider-handle";
+import { type ResourceKind, typeTokenOf } from "../provider/resource/spec";
 import { refusePlainCredentialSets } from "./plain-credential-sets";
 
 /** The public form of a value: each field, and each field of an object field, an Input. */
@@ -35,8 +36,8 @@ export function resourceUrn(
 }
 
 /**
- * A dynamic resource of this package. Its provider is the kind's handle (provider/handles/, by
- * name), which Pulumi serializes as a `require()` of that file. Every output its kind names is
+ * A dynamic resource of this package. Its provider is the kind's handle (dist/provider/handles/,
+ * by name), which Pulumi serializes as a `require()` of that file. Every output its kind names is
  * registered (the engine gives a resource only the output properties its inputs name, so the
  * others start undefined). Its inputs also carry its own URN (`__urn`, hidden from previews and
  * never compared): the dynamic-provider host does not tell providers which resource they work on,
@@ -52,9 +53,7 @@ export abstract class IdentityResource extends pulumi.dynamic.Resource {
     opts?: pulumi.CustomResourceOptions,
   ) {
     refusePlainCredentialSets();
-    const handle: pulumi.dynamic.ResourceProvider = require(
-      `../provider/handles/${handleNameOf(spec.kind)}`,
-    );
+    const handle = handleOf(spec.kind as ResourceKind);
     const outputs = Object.fromEntries(
       Object.keys(spec.outputs.shape).map((key) => [key, undefined]),
     );

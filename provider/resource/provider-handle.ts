@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { ResourceKind } from "./spec";
+import { handleNameOf, type ResourceKind } from "./spec";
 
 /**
  * The provider object Pulumi serializes into each resource's `__provider`. It holds only the
@@ -7,8 +7,9 @@ import type { ResourceKind } from "./spec";
  * node_modules. So no credential or module value is captured, and upgrading the package changes
  * what later read/delete calls run (see docs/architecture.md).
  *
- * Each handle is the whole `module.exports` of a file in provider/handles/: when the package is installed
- * under node_modules, Pulumi serializes it as a bare `require()` of that file (a few hundred bytes).
+ * In the built package each kind's handle is the whole `module.exports` of its file in
+ * dist/provider/handles/ (written from the specs by scripts/write-handles): installed under
+ * node_modules, Pulumi serializes it as a bare `require()` of that file (a few hundred bytes).
  * Loaded from a source checkout, it is copied by value: each method names the module literally,
  * because closure serialization copies every function on its own and leaves `require` free.
  */
@@ -28,4 +29,13 @@ export function providerHandle(kind: ResourceKind): pulumi.dynamic.ResourceProvi
     delete: (id, props) =>
       require("pulumi-identity/dist/provider/registry.js").providerFor(kind).delete(id, props),
   };
+}
+
+/**
+ * The handle the SDK gives Pulumi for a kind: built, its file's (see above); from the sources,
+ * which have no such files and whose handles Pulumi copies by value anyway, a new one.
+ */
+export function handleOf(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
+  if (!__filename.endsWith(".js")) return providerHandle(kind);
+  return require(`../handles/${handleNameOf(kind)}.js`);
 }

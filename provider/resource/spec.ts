@@ -11,8 +11,8 @@ export type ResourceKind = `${Module}:${string}`;
  * Everything one kind of resource is, in one place: its name, the arguments check validates, the
  * outputs its provider stores (parsed wherever they are read back), and the provider itself. The
  * registry finds a kind's spec by name (`asa:GroupMembership` → `provider/asa/group-membership.ts`),
- * so does the SDK class its handle (`provider/handles/asa-group-membership.ts`), and the class
- * takes its output names and secret outputs from here.
+ * so does the SDK class its handle (`dist/provider/handles/asa-group-membership.js`, written by
+ * the build from the spec), and the class takes its output names and secret outputs from here.
  */
 export interface ResourceSpec<
   Args extends z.ZodObject = z.ZodObject,
@@ -69,7 +69,7 @@ export function specPathOf(kind: string): string | undefined {
   return match ? `${match[1]}/${fileName(match[2] as string)}` : undefined;
 }
 
-/** The kind's handle, in provider/handles/: `asa:GroupMembership` → `asa-group-membership`. */
+/** The kind's handle, in dist/provider/handles/: `asa:GroupMembership` → `asa-group-membership`. */
 export function handleNameOf(kind: string): string {
   const path = specPathOf(kind);
   if (!path) throw new Error(`${kind} is not a kind of this package`);

@@ -86,11 +86,12 @@ describe("the pulumi-identity tarball", () => {
       "./dist/provider/registry.js",
       "./package.json",
     ]);
-    // The folder the wildcard opens holds the handles and nothing else.
-    const notHandles = readdirSync(join(repoRoot, "provider", "handles")).filter(
+    // The folder the wildcard opens holds the handles the build wrote and nothing else.
+    const handlesDir = join(repoRoot, "dist", "provider", "handles");
+    const notHandles = readdirSync(handlesDir).filter(
       (f) =>
-        !/^export = providerHandle\("[a-z]+:[A-Za-z]+"\);$/m.test(
-          readFileSync(join(repoRoot, "provider", "handles", f), "utf8"),
+        !/^module\.exports = require\("\.\.\/resource\/provider-handle\.js"\)\.providerHandle\("[a-z]+:[A-Za-z]+"\);$/m.test(
+          readFileSync(join(handlesDir, f), "utf8"),
         ),
     );
     assert.deepEqual(notHandles, []);
@@ -111,8 +112,8 @@ describe("pulumi-identity installed without the emulator", () => {
   test("from CommonJS, the handles and registry that state names resolve; other internal files do not", () => {
     const handles = [
       "pulumi-identity/dist/provider/registry.js",
-      ...readdirSync(join(repoRoot, "provider", "handles")).map(
-        (f) => `pulumi-identity/dist/provider/handles/${f.replace(/\.ts$/, ".js")}`,
+      ...readdirSync(join(repoRoot, "dist", "provider", "handles")).map(
+        (f) => `pulumi-identity/dist/provider/handles/${f}`,
       ),
     ];
     const script = `

@@ -1,3 +1,0 @@
-import { providerHandle } from "../resource/provider-handle";
-
-export = providerHandle("asa:Group");
