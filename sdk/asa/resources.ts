@@ -1,10 +1,18 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { z } from "zod";
 import { spec as groupSpec } from "../../provider/asa/group";
-import { spec as membershipSpec } from "../../provider/asa/group-membership";
+import { type MembersArg, spec as membershipSpec } from "../../provider/asa/group-membership";
 import { MemberSet } from "../../provider/asa/member-set";
 import { Role as RoleSchema } from "../../provider/asa/schemas";
-import { spec as attributesSpec } from "../../provider/asa/user-attributes";
-import { spec as statusSpec } from "../../provider/asa/user-status";
+import { spec as attributes } from "../../provider/asa/user-attributes";
+import { spec as status } from "../../provider/asa/user-status";
+import type {
+  Check,
+  MatchesSpec,
+  Same,
+  SpecArgs,
+  SpecOutputs,
+} from "../../provider/resource/same-type";
 import {
   IdentityResource,
   type InputArgs,
@@ -14,13 +22,18 @@ import {
 } from "../identity-resource";
 import { unlessOwned } from "./membership-owners";
 import type * as types from "./types";
+import type {
+  UserAttributesArgValues as AttributesArgs,
+  UserAttributesOutputs as AttributesOutputs,
+  UserStatusArgValues as StatusArgs,
+  UserStatusOutputs as StatusOutputs,
+} from "./types";
 
 /** The roles an ASA group can grant, e.g. to validate a roster file before declaring groups. */
 export const roles: readonly types.Role[] = RoleSchema.options;
 
 const brand = Symbol.for("pulumi-identity:asa:Group");
 
-export type GroupArgs = InputArgs<types.GroupArgValues>;
 export interface Group extends OutputsOf<types.GroupOutputs> {}
 
 /**
@@ -33,7 +46,7 @@ export class Group extends IdentityResource {
     return typeof value === "object" && value !== null && brand in value;
   }
 
-  constructor(name: string, args: GroupArgs, opts?: pulumi.CustomResourceOptions) {
+  constructor(name: string, args: types.GroupArgs, opts?: pulumi.CustomResourceOptions) {
     // Arguments not listed here go to the provider, whose check refuses them by name.
     super(groupSpec, name, { ...args }, opts);
     Object.defineProperty(this, brand, { value: true });
@@ -85,20 +98,26 @@ export class GroupMembership extends IdentityResource {
  * delete leaves them, or puts back those found at creation with `restoreOnDelete: true`.
  * Never creates nor deletes the user.
  */
-export const UserAttributes = resourceClass<
-  types.UserAttributesArgValues,
-  types.UserAttributesOutputs
->(attributesSpec);
-export type UserAttributes = InstanceType<typeof UserAttributes>;
-export type UserAttributesArgs = InputArgs<types.UserAttributesArgValues>;
+export class UserAttributes extends resourceClass<AttributesArgs, AttributesOutputs>(attributes) {}
 
 /**
  * The status of an existing Okta ASA user (`PUT /v1/teams/{team}/users/{user}`). ID:
  * `team/username`. Refresh reads the status back; delete leaves it, or puts back the one found at
  * creation with `restoreOnDelete: true`. DELETED ends the user for good: ASA cannot undo it.
  */
-export const UserStatus = resourceClass<types.UserStatusArgValues, types.UserStatusOutputs>(
-  statusSpec,
-);
-export type UserStatus = InstanceType<typeof UserStatus>;
-export type UserStatusArgs = InputArgs<types.UserStatusArgValues>;
+export class UserStatus extends resourceClass<StatusArgs, StatusOutputs>(status) {}
+
+// Type-checked, never run: the classes' arguments and outputs are their specs'.
+type _Proofs = [
+  Check<MatchesSpec<typeof groupSpec, types.GroupArgValues, types.GroupOutputs>>,
+  // The engine may also hand check the stored name set (ignoreChanges): programs give a list.
+  Check<Same<Omit<types.GroupMembershipArgValues, "members">, Omit<MembershipArgs, "members">>>,
+  Check<Same<types.GroupMembershipArgValues["members"], z.input<typeof MembersArg>>>,
+  // Outputs store members as name sets; programs see them as sorted lists (the SDK's one edge).
+  Check<Same<Omit<types.GroupMembershipOutputs, NameSets>, Omit<MembershipOutputs, NameSets>>>,
+  Check<MatchesSpec<typeof attributes, AttributesArgs, AttributesOutputs>>,
+  Check<MatchesSpec<typeof status, StatusArgs, StatusOutputs>>,
+];
+type MembershipArgs = SpecArgs<typeof membershipSpec>;
+type MembershipOutputs = SpecOutputs<typeof membershipSpec>;
+type NameSets = "members" | "unmanagedMembers";

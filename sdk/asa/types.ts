@@ -1,6 +1,8 @@
 // The public types of the ASA resources and lookups: plain interfaces, so a program's compiler
-// reads them quickly and with any tsconfig. test/types/asa.ts proves each equal to the schema
-// the providers check or read with.
+// reads them quickly and with any tsconfig. Each is proven equal to the schema the providers
+// check or read with: the resources' in resources.ts, the API objects' in test/types/public-types.ts.
+
+import type { InputArgs } from "../identity-resource";
 
 /** Roles a group can grant; `server_admin` sits behind a feature flag in ASA. */
 export type Role = "access_user" | "access_admin" | "reporting_user" | "server_admin";
@@ -52,6 +54,8 @@ export interface GroupArgValues {
   /** If a group of this name already exists, manage it (setting its roles) instead of failing. */
   adopt?: boolean;
 }
+/** What `asa.Group` takes: each value may be an Output. */
+export type GroupArgs = InputArgs<GroupArgValues>;
 
 export interface GroupOutputs {
   name: string;
@@ -116,6 +120,8 @@ export interface UserAttributesArgValues {
   /** On delete, put back the details found when the resource was created (default false: leave them). */
   restoreOnDelete?: boolean;
 }
+/** What `asa.UserAttributes` takes: each value may be an Output. */
+export type UserAttributesArgs = InputArgs<UserAttributesArgValues>;
 
 export interface UserAttributesOutputs {
   username: string;
@@ -141,6 +147,8 @@ export interface UserStatusArgValues {
   /** On delete, put back the status found when the resource was created (default false: leave it). */
   restoreOnDelete?: boolean;
 }
+/** What `asa.UserStatus` takes: each value may be an Output. */
+export type UserStatusArgs = InputArgs<UserStatusArgValues>;
 
 export interface UserStatusOutputs {
   username: string;

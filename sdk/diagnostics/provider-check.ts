@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { spec } from "../../provider/diagnostics/provider-check";
+import type { Check, Same, SpecOutputs } from "../../provider/resource/same-type";
 import { IdentityResource, type OutputsOf } from "../identity-resource";
 
 /** Where a setting's value came from, as the providers see it (never a value). */
@@ -24,3 +25,6 @@ export class ProviderCheck extends IdentityResource {
     super(spec, name, {}, opts);
   }
 }
+
+// Type-checked, never run, left out of the published declarations: the outputs are the spec's.
+type _Proofs = [Check<Same<ProviderCheckOutputs, SpecOutputs<typeof spec>>>];

@@ -1,6 +1,8 @@
 // The public types of the ScaiKey resources and lookups: plain interfaces, so a program's
-// compiler reads them quickly and with any tsconfig. test/types/scaikey.ts proves each equal to
-// the schema the providers check or read with.
+// compiler reads them quickly and with any tsconfig. Each is proven equal to the schema the providers
+// check or read with: the resources' in resources.ts, the API objects' in test/types/public-types.ts.
+
+import type { InputArgs } from "../identity-resource";
 
 export type ScaiKeyUserStatus =
   | "ACTIVE"
@@ -88,6 +90,8 @@ export interface UserAttributesArgValues extends UserFields {
   /** On delete, put back the values found when the resource was created (default false: leave them). */
   restoreOnDelete?: boolean;
 }
+/** What `scaikey.UserAttributes` takes: each value may be an Output. */
+export type UserAttributesArgs = InputArgs<UserAttributesArgValues>;
 
 export interface UserAttributesOutputs extends UserFields {
   user: string;
@@ -117,6 +121,8 @@ export interface UserStatusArgValues {
   /** On delete, put back the status found when the resource was created (default false: leave it). */
   restoreOnDelete?: boolean;
 }
+/** What `scaikey.UserStatus` takes: each value may be an Output. */
+export type UserStatusArgs = InputArgs<UserStatusArgValues>;
 
 export interface UserStatusOutputs {
   user: string;

@@ -1,6 +1,8 @@
 // The public types of the Secureframe resources and lookups: plain interfaces, so a program's
-// compiler reads them quickly and with any tsconfig. test/types/secureframe.ts proves each equal
-// to the schema the providers check or read with.
+// compiler reads them quickly and with any tsconfig. Each is proven equal to the schema the providers
+// check or read with: the resources' in resources.ts, the API objects' in test/types/public-types.ts.
+
+import type { InputArgs } from "../identity-resource";
 
 export type EmployeeType =
   | "contractor"
@@ -58,6 +60,8 @@ export interface UserAttributesArgValues {
   /** On delete, put back the values found when the resource was created (default false: leave them). */
   restoreOnDelete?: boolean;
 }
+/** What `secureframe.UserAttributes` takes: each value may be an Output. */
+export type UserAttributesArgs = InputArgs<UserAttributesArgValues>;
 
 export interface UserAttributesOutputs {
   user: string;
@@ -89,6 +93,8 @@ export interface UserStatusArgValues {
   /** On delete, put back the value found when the resource was created (default false: leave it). */
   restoreOnDelete?: boolean;
 }
+/** What `secureframe.UserStatus` takes: each value may be an Output. */
+export type UserStatusArgs = InputArgs<UserStatusArgValues>;
 
 export interface UserStatusOutputs {
   user: string;
