@@ -39,6 +39,18 @@ const httpUrl =
       : `not an http(s) URL; give the API's base URL, e.g. ${example}`;
   };
 
+/** An API's base URL, checked as an http(s) URL; by default `about` names `url` as its default. */
+const baseUrlSetting = (
+  env: string,
+  url: string,
+  about = `default \`${url}\``,
+): SettingDefinition => ({
+  env,
+  secret: false,
+  check: httpUrl(url),
+  about,
+});
+
 const wholeNumber =
   (least: number): SettingCheck =>
   (value) =>
@@ -94,12 +106,7 @@ const credentials = {
   },
   asaKeyId: { env: "ASA_KEY_ID", secret: false, about: "the service user's API key id" },
   asaKeySecret: { env: "ASA_KEY_SECRET", secret: true, about: "the service user's API key secret" },
-  asaBaseUrl: {
-    env: "ASA_BASE_URL",
-    secret: false,
-    check: httpUrl("https://app.scaleft.com"),
-    about: "default `https://app.scaleft.com`",
-  },
+  asaBaseUrl: baseUrlSetting("ASA_BASE_URL", "https://app.scaleft.com"),
   asaTeams: credentialSets(
     credentialSetKinds.asa,
     "ASA_TEAMS",
@@ -108,23 +115,21 @@ const credentials = {
   ),
   secureframeApiKey: { env: "SECUREFRAME_API_KEY", secret: true, about: "the API key" },
   secureframeApiSecret: { env: "SECUREFRAME_API_SECRET", secret: true, about: "its secret" },
-  secureframeBaseUrl: {
-    env: "SECUREFRAME_BASE_URL",
-    secret: false,
-    check: httpUrl("https://api.secureframe.com"),
-    about: "default `https://api.secureframe.com` (UK: `https://api-uk.secureframe.com`)",
-  },
+  secureframeBaseUrl: baseUrlSetting(
+    "SECUREFRAME_BASE_URL",
+    "https://api.secureframe.com",
+    "default `https://api.secureframe.com` (UK: `https://api-uk.secureframe.com`)",
+  ),
   secureframeAccounts: credentialSets(
     credentialSetKinds.secureframe,
     "SECUREFRAME_ACCOUNTS",
     'named accounts, `{ "<account>": { "apiKey", "apiSecret", "baseUrl"? } }`, chosen by a resource\'s `account`',
   ),
-  scaikeyBaseUrl: {
-    env: "SCAIKEY_BASE_URL",
-    secret: false,
-    check: httpUrl("https://scaikey.example.com"),
-    about: "your ScaiKey deployment's URL (required)",
-  },
+  scaikeyBaseUrl: baseUrlSetting(
+    "SCAIKEY_BASE_URL",
+    "https://scaikey.example.com",
+    "your ScaiKey deployment's URL (required)",
+  ),
   scaikeyClientId: {
     env: "SCAIKEY_CLIENT_ID",
     secret: false,
