@@ -1,16 +1,14 @@
 import type { z } from "zod";
 import { ApiError, isConflictAfterRetry } from "../errors";
-import { callWithBearer } from "../transport/bearer";
+import { BearerSession } from "../transport/bearer";
 import { checkInput } from "../transport/check-input";
 import { parseLinkHeader } from "../transport/link-header";
-import { fingerprint, TokenCache, tokenCache } from "../transport/token-cache";
-import {
-  type CallRequest,
-  type CallResponse,
-  type ClientTransportOptions,
-  type QueryValue,
+import { fingerprint } from "../transport/token-cache";
+import type {
+  CallRequest,
+  ClientTransportOptions,
+  QueryValue,
   Transport,
-  transportOptionsOf,
 } from "../transport/transport";
 import {
   AuthTokenResponse,
@@ -58,8 +56,7 @@ export class AsaClient {
   readonly team: string;
   /** Who the client is to the API (base URL, team, key id), never a secret: what caches key on. */
   readonly identity: string;
-  private readonly transport: Transport;
-  private readonly tokens: TokenCache;
+  private readonly session: BearerSession;
 
   constructor(options: AsaClientOptions) {
     const baseUrl = (options.baseUrl ?? ASA_DEFAULT_BASE_URL).replace(/\/+$/, "");
@@ -67,31 +64,22 @@ export class AsaClient {
     if (!team || !keyId || !keySecret) throw new Error("AsaClient needs team, keyId and keySecret");
     this.team = team;
     // Tokens last and are counted per service user: one cache and one limiter per key.
-    const identity = fingerprint(baseUrl, team.toLowerCase(), keyId);
-    this.identity = identity;
-    this.transport = new Transport({
-      ...transportOptionsOf(options),
+    this.identity = fingerprint(baseUrl, team.toLowerCase(), keyId);
+    this.session = new BearerSession(options, {
       api: "asa",
       baseUrl,
-      quotaKey: identity,
+      quotaKey: this.identity,
       errorBody: errorFields,
-      secrets: () => [keySecret, this.tokens.peek()],
+      secrets: [keySecret],
+      tokenKey: `asa|${fingerprint(baseUrl, team.toLowerCase(), keyId, keySecret)}`,
+      issueToken: (transport) => issueToken(transport, team, keyId, keySecret),
+      renewBeforeMs: RENEW_BEFORE_MS,
     });
-    const transport = this.transport;
-    this.tokens = tokenCache(
-      `asa|${fingerprint(baseUrl, team.toLowerCase(), keyId, keySecret)}`,
-      () =>
-        new TokenCache(
-          () => issueToken(transport, team, keyId, keySecret),
-          transport.clock,
-          RENEW_BEFORE_MS,
-        ),
-    );
   }
 
   /** Token exchanges made for this client's credential in this process (shared with other clients). */
   get tokenExchanges(): number {
-    return this.tokens.exchanges;
+    return this.session.tokenExchanges;
   }
 
   async getUser(name: string): Promise<User> {
@@ -184,12 +172,12 @@ export class AsaClient {
     return `/v1/teams/${[this.team, ...segments].map(encodeURIComponent).join("/")}`;
   }
 
-  private call(request: CallRequest): Promise<CallResponse> {
-    return callWithBearer(this.transport, this.tokens, request);
+  private call(request: CallRequest) {
+    return this.session.call(request);
   }
 
   private async json<S extends z.ZodType>(schema: S, request: CallRequest): Promise<z.output<S>> {
-    return this.transport.parse(schema, await this.call(request), request);
+    return this.session.transport.parse(schema, await this.call(request), request);
   }
 
   private input<S extends z.ZodType>(
@@ -211,7 +199,7 @@ export class AsaClient {
     const seen = new Set<string>();
     while (request) {
       const response = await this.call(request);
-      yield* this.transport.parse(envelope, response, request).list;
+      yield* this.session.transport.parse(envelope, response, request).list;
       const next = parseLinkHeader(response.headers.link).next;
       if (next === undefined) return;
       if (seen.has(next)) {

@@ -1,15 +1,13 @@
 import type { z } from "zod";
 import { isConflictAfterRetry } from "../errors";
-import { callWithBearer } from "../transport/bearer";
+import { BearerSession } from "../transport/bearer";
 import { checkInput } from "../transport/check-input";
-import { fingerprint, type IssuedToken, TokenCache, tokenCache } from "../transport/token-cache";
-import {
-  type CallRequest,
-  type CallResponse,
-  type ClientTransportOptions,
-  type QueryValue,
+import { fingerprint, type IssuedToken } from "../transport/token-cache";
+import type {
+  CallRequest,
+  ClientTransportOptions,
+  QueryValue,
   Transport,
-  transportOptionsOf,
 } from "../transport/transport";
 import {
   ActionResult,
@@ -66,8 +64,7 @@ export interface CreateOptions {
 /** ScaiKey users, through an OAuth client-credentials application. */
 export class ScaiKeyClient {
   readonly tenantId: string;
-  private readonly transport: Transport;
-  private readonly tokens: TokenCache;
+  private readonly session: BearerSession;
 
   constructor(options: ScaiKeyClientOptions) {
     const baseUrl = options.baseUrl.replace(/\/+$/, "");
@@ -76,31 +73,22 @@ export class ScaiKeyClient {
       throw new Error("ScaiKeyClient needs clientId, clientSecret and tenantId");
     }
     this.tenantId = tenantId;
-    this.transport = new Transport({
-      ...transportOptionsOf(options),
+    const tokenFor = [options.tenantSlug ?? "", options.scope ?? ""];
+    this.session = new BearerSession(options, {
       api: "scaikey",
       baseUrl,
       quotaKey: fingerprint(baseUrl, clientId),
       errorBody: errorFields,
-      secrets: () => [clientSecret, basicCredentials(clientId, clientSecret), this.tokens.peek()],
+      secrets: [clientSecret, basicCredentials(clientId, clientSecret)],
+      tokenKey: `scaikey|${fingerprint(baseUrl, clientId, clientSecret, ...tokenFor)}`,
+      issueToken: (transport) => issueToken(transport, options),
+      renewBeforeMs: RENEW_BEFORE_MS,
     });
-    const transport = this.transport;
-    const cacheKey = fingerprint(
-      baseUrl,
-      clientId,
-      clientSecret,
-      options.tenantSlug ?? "",
-      options.scope ?? "",
-    );
-    this.tokens = tokenCache(
-      `scaikey|${cacheKey}`,
-      () => new TokenCache(() => issueToken(transport, options), transport.clock, RENEW_BEFORE_MS),
-    );
   }
 
   /** Token requests made for this client's credential in this process (shared with other clients). */
   get tokenExchanges(): number {
-    return this.tokens.exchanges;
+    return this.session.tokenExchanges;
   }
 
   // ---- tenant directory: /api/v1/tenants/{tenant_id}/users ----
@@ -289,12 +277,12 @@ export class ScaiKeyClient {
     return `/api/v1/admin/users/${segments.map(encodeURIComponent).join("/")}`;
   }
 
-  private call(request: CallRequest): Promise<CallResponse> {
-    return callWithBearer(this.transport, this.tokens, request);
+  private call(request: CallRequest) {
+    return this.session.call(request);
   }
 
   private async json<S extends z.ZodType>(schema: S, request: CallRequest): Promise<z.output<S>> {
-    return this.transport.parse(schema, await this.call(request), request);
+    return this.session.transport.parse(schema, await this.call(request), request);
   }
 
   /** Pages 1 to `pagination.total_pages`; an item seen on an earlier page (the list shifted) is not repeated. */

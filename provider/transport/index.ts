@@ -1,4 +1,4 @@
-export { callWithBearer } from "./bearer";
+export { BearerSession } from "./bearer";
 export { checkInput, formatIssuePath } from "./check-input";
 export { type Clock, scaledClock, systemClock } from "./clock";
 export { parseLinkHeader } from "./link-header";

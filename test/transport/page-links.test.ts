@@ -57,8 +57,8 @@ describe("next page links", () => {
   it("a call given an absolute URL on another origin is refused the same way, unsent", async () => {
     const { emu } = await bigGroup();
     const transport = (
-      asaClient(emu) as unknown as { transport: { call(r: object): Promise<unknown> } }
-    ).transport;
+      asaClient(emu) as unknown as { session: { transport: { call(r: object): Promise<unknown> } } }
+    ).session.transport;
     const err = await rejection(
       transport.call({ method: "GET", path: `${trapOrigin}/v1/teams/x/users` }),
     );

@@ -19,7 +19,9 @@ const emulator = useEmulator();
 
 /** The client's cached bearer token, read the way only a test would. */
 function tokenOf(client: object): string {
-  const token = (client as { tokens: { peek(): string | undefined } }).tokens.peek();
+  const token = (
+    client as { session: { tokens: { peek(): string | undefined } } }
+  ).session.tokens.peek();
   assert.ok(token, "the client holds a token");
   return token;
 }

@@ -14,7 +14,7 @@ const emulator = useEmulator();
 
 /** The cached bearer token of a client, read the way only a test would. */
 function tokenOf(client: object): string | undefined {
-  return (client as { tokens: { peek(): string | undefined } }).tokens.peek();
+  return (client as { session: { tokens: { peek(): string | undefined } } }).session.tokens.peek();
 }
 
 function assertNothingSecret(err: unknown, secrets: (string | undefined)[]) {
