@@ -31,9 +31,6 @@ const DETAIL_KEYS = ["first_name", "last_name", "full_name", "email"] as const;
 
 export const ASA_DEFAULT_BASE_URL = "https://app.scaleft.com";
 
-/** The official SDK renews a token up to 2 minutes before its `expires_at`. */
-const RENEW_BEFORE_MS = 120_000;
-
 export interface AsaClientOptions extends ClientTransportOptions {
   /** Default https://app.scaleft.com; the emulator's is `<url>/asa`. */
   baseUrl?: string;
@@ -50,6 +47,9 @@ export interface CreateOptions {
    */
   readBackOnConflict?: boolean;
 }
+
+/** The official SDK renews a token up to 2 minutes before its `expires_at`. */
+const RENEW_BEFORE_MS = 120_000;
 
 /** Okta Advanced Server Access: users and groups of one team, through a service user's API key. */
 export class AsaClient {
