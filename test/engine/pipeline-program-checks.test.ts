@@ -169,7 +169,7 @@ new identity.scaikey.UserStatus("u", { user: "jason.compson@example.com", status
   await stack.setConfigs([{ key: "identity:scaikeyTenant", value: "compson-household" }]);
   assert.match(
     errors(await stack.preview({ allowFailure: true })),
-    /resource 'u' has a problem: identity:scaikeyTenant = "compson-household" \(stack config\) is not a ScaiKey tenant id; give the tenant's id, like "tnt_[a-z0-9]+" \(not its slug\); set it with `pulumi config set identity:scaikeyTenant <value>` or the environment variable SCAIKEY_TENANT/,
+    /resource 'u' has a problem: identity:scaikeyTenant = "compson-household" \(stack config\) is not a ScaiKey tenant id; give the tenant's id, like "tnt_[a-z0-9]+" \(not its slug\); set it with `pulumi config set identity:scaikeyTenant tnt_\.\.\.` or the environment variable SCAIKEY_TENANT/,
   );
 
   await configureForEmulator(stack, emulator);
