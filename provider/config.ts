@@ -28,13 +28,8 @@ export interface SettingDefinition {
 const httpUrl =
   (example: string): SettingCheck =>
   (value) => {
-    let url: URL | undefined;
-    try {
-      url = new URL(value);
-    } catch {
-      url = undefined;
-    }
-    return url && (url.protocol === "https:" || url.protocol === "http:")
+    const protocol = URL.canParse(value) ? new URL(value).protocol : undefined;
+    return protocol === "https:" || protocol === "http:"
       ? undefined
       : `not an http(s) URL; give the API's base URL, e.g. ${example}`;
   };

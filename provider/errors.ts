@@ -81,11 +81,11 @@ export class ApiError extends Error {
     this.api = init.api;
     this.method = init.method;
     this.path = stripQuery(init.path);
-    if (init.status !== undefined) this.status = init.status;
-    if (init.code !== undefined) this.code = init.code;
-    if (init.apiMessage !== undefined) this.apiMessage = init.apiMessage;
-    if (init.field !== undefined) this.field = init.field;
-    if (init.retries !== undefined) this.retries = init.retries;
+    this.status = init.status;
+    this.code = init.code;
+    this.apiMessage = init.apiMessage;
+    this.field = init.field;
+    this.retries = init.retries;
   }
 }
 

@@ -54,3 +54,32 @@ test("status counts cover every answer, dropped connections as 0, and clear with
   await emulator.control.clearCounters();
   assert.deepEqual((await emulator.control.statuses()).asa, {});
 });
+
+test("echoes repeats the Authorization header and every string of the body, as sent and URL-encoded", async () => {
+  await emulator.control.clearFaults();
+  const asa = await asaClient(emulator);
+  await emulator.control.setFaults({ asa: { echoes: { status: 403, paths: ["/groups/"] } } });
+  const body = {
+    name: "Quentin/Compson+1=",
+    nested: { list: ["pass word&"] },
+    count: 3,
+    none: null,
+  };
+  const answer = await asa("/groups/compsons/users", { method: "POST", json: body });
+  assert.equal(answer.status, 403);
+  const authorization = String(answer.headers["x-emulator-echo"]);
+  assert.match(authorization, /^Bearer \S+$/);
+  const shown = answer.text;
+  for (const sent of [authorization, "Quentin/Compson+1=", "pass word&"]) {
+    assert.ok(shown.includes(sent), `the echo holds ${sent}`);
+    assert.ok(shown.includes(encodeURIComponent(sent)), `the echo holds ${sent} URL-encoded`);
+  }
+  assert.ok(shown.includes(JSON.stringify(JSON.stringify(body)).slice(1, -1)), shown);
+  // Only the strings are URL-encoded: not the number, nor null.
+  assert.ok(!/url-encoded: [^;"]*\b3\b/.test(shown), shown);
+
+  const bare = await asa("/groups/compsons");
+  assert.equal(bare.status, 403);
+  assert.ok(bare.text.includes("body: null"), bare.text);
+  assert.equal((await asa("/users")).status, 200, "a path the fault does not name");
+});
