@@ -39,6 +39,12 @@ describe("parsing identity:asaTeams and its kin", () => {
         /"ops" has unknown fields "keySecert"; /,
       ],
       [{ ops: "k" }, /"ops" must be an object/],
+      ['"just text"', /is not as expected: must be an object; /],
+      [{ ops: { keyId: 5, keySecret: opsSecret } }, /"ops"\.keyId must be a string; /],
+      [
+        { ops: { keyId: "k", keySecret: opsSecret, keySecert: 1, key_id: 2 } },
+        /"ops" has unknown fields "keySecert", "key_id"; /,
+      ],
       [{ ops: { keyId: "k", keySecret: "" } }, /"ops"\.keySecret must not be empty/],
       [{ "a/b": { keyId: "k", keySecret: opsSecret } }, /the team "a\/b" is not a team name/],
       [
@@ -83,6 +89,63 @@ describe("parsing identity:asaTeams and its kin", () => {
         assert.ok(!err.message.includes(opsSecret));
         return true;
       },
+    );
+  });
+});
+
+describe("names and shapes of sets", () => {
+  test("set names and the names asked for are trimmed; ASA's are folded to lower case, ScaiKey's are not", () => {
+    const spaced = reader({
+      asaTeams: { " Ops ": { keyId: "ops-key", keySecret: opsSecret } },
+      scaikeyTenants: { " tnt_Other ": { clientId: "cli_other", clientSecret: opsSecret } },
+      scaikeyClientId: "cli_main",
+      scaikeyClientSecret: mainSecret,
+    });
+    assert.equal(asaKey(" OPS ", spaced).keyId, "ops-key");
+    assert.equal(scaikeyCredentials(" tnt_Other ", spaced).clientId, "cli_other");
+    assert.equal(scaikeyCredentials("tnt_other", spaced).clientId, "cli_main", "another tenant");
+  });
+
+  test("Secureframe's shape marks baseUrl optional, and a named account is described by its key pair, neither shown", () => {
+    const message = (() => {
+      try {
+        reader({ secureframeAccounts: "[" })("secureframeAccounts");
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return "no error";
+    })();
+    assert.match(
+      message,
+      /is not JSON; give \{ "[^"]+": \{ "apiKey": "\.\.\.", "apiSecret": "\.\.\.", "baseUrl": "\.\.\." \(optional\) \} \}, one entry per account/,
+    );
+    const read = reader({
+      secureframeAccounts: { uk: { apiKey: "key-uk", apiSecret: opsSecret } },
+    });
+    assert.equal(
+      chooseCredentials(credentialSetKinds.secureframe, "uk", read).described,
+      "identity:secureframeAccounts.uk.apiKey and identity:secureframeAccounts.uk.apiSecret",
+      "the key is a secret too",
+    );
+  });
+
+  test("with nothing configured, a team asked for names none", () => {
+    const read = reader({ asaTeam: "compsons", asaTeams: {} });
+    assert.match(
+      (() => {
+        try {
+          asaKey("sartoris", read);
+        } catch (err) {
+          return (err as Error).message;
+        }
+        return "no error";
+      })(),
+      /^No credentials for Okta ASA team "sartoris": the teams with credentials are "compsons" \(identity:asaKeyId, identity:asaKeySecret\)\. /,
+    );
+    const none = reader({ scaikeyTenants: { tnt_a: { clientId: "c", clientSecret: opsSecret } } });
+    assert.equal(
+      chooseCredentials(credentialSetKinds.asa, undefined, none).values.keyId,
+      undefined,
     );
   });
 });
