@@ -276,9 +276,7 @@ function userResourceProvider<T>(
       if (!current) return {};
       // Only the declared values are read back: a change to any other is not drift.
       const now = spec.nest(pick(current, Object.keys(spec.declared(stored))));
-      const args = Object.fromEntries(
-        argFields.filter((k) => k in stored).map((k) => [k, stored[k]]),
-      );
+      const args = Object.fromEntries(argFields.map((k) => [k, stored[k]]));
       return {
         id,
         props: withoutUndefined({ ...programInputs(props ?? {}), ...now }),
