@@ -1,0 +1,118 @@
+import assert from "node:assert/strict";
+import { describe, test } from "vitest";
+import { UNKNOWN } from "../../provider/resource";
+import {
+  booleanArg,
+  emailArg,
+  requireDeclared,
+  restoreOnDeleteArg,
+  sameUserRef,
+  textArg,
+  userRefArg,
+} from "../../provider/users/args";
+
+// The argument schemas the user resources share, value by value: what passes (as check stores
+// it) and the message a refusal gives.
+
+const message = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  result.success ? "accepted" : result.error?.issues[0]?.message;
+
+describe("argument schemas", () => {
+  test("restoreOnDelete defaults to false and refuses anything but a boolean", () => {
+    assert.equal(restoreOnDeleteArg.parse(undefined), false);
+    assert.equal(restoreOnDeleteArg.parse(true), true);
+    assert.equal(
+      message(restoreOnDeleteArg.safeParse("yes")),
+      'must be true (put back the values found at creation when the resource is deleted) or false (leave the user as it is), not "yes"',
+    );
+  });
+
+  test("a boolean says whether it is missing or wrong", () => {
+    const active = booleanArg("true activates");
+    assert.equal(active.parse(false), false);
+    assert.equal(message(active.safeParse(undefined)), "required: true or false (true activates)");
+    assert.equal(message(active.safeParse(1)), "must be true or false (true activates), not 1");
+  });
+
+  test("a text value takes null to clear it", () => {
+    const title = textArg("Manager");
+    assert.equal(title.parse(null), null);
+    assert.equal(title.parse("Manager"), "Manager");
+    assert.equal(
+      message(title.safeParse(3)),
+      'must be a string, e.g. "Manager", or null to clear it; not 3',
+    );
+  });
+
+  test("an email is trimmed; null and non-addresses are refused with an example", () => {
+    const email = emailArg("caddy@example.com");
+    assert.equal(email.parse("  caddy@example.com "), "caddy@example.com");
+    assert.equal(
+      message(email.safeParse(null)),
+      'cannot be null (the user keeps an email); give an address like "caddy@example.com"',
+    );
+    assert.equal(
+      message(email.safeParse("caddy@")),
+      '"caddy@" is not an email address; give one like "caddy@example.com"',
+    );
+    assert.equal(
+      message(email.safeParse(5)),
+      '5 is not an email address; give one like "caddy@example.com"',
+    );
+  });
+
+  test("a user is an id or an email: trimmed, emails in lower case, anything else refused", () => {
+    const user = userRefArg({
+      api: "Secureframe",
+      idForm: 'a UUID like "1c5b5e3c-..."',
+      isId: (value) => /^[0-9a-f-]{36}$/.test(value),
+      emailExample: "caddy@example.com",
+    });
+    const id = "1c5b5e3c-f68b-409d-8f6b-6c0537e8f36d";
+    assert.equal(user.parse(` ${id} `), id);
+    assert.equal(user.parse(" Caddy.Compson@Example.com "), "caddy.compson@example.com");
+    const refusal =
+      '"caddy" names no Secureframe user; give the user\'s id (a UUID like "1c5b5e3c-...") or email address (e.g. "caddy@example.com")';
+    assert.equal(message(user.safeParse("caddy")), refusal);
+    assert.match(message(user.safeParse("caddy@")) ?? "", /^"caddy@" names no Secureframe user/);
+    assert.match(message(user.safeParse(null)) ?? "", /^null names no Secureframe user/);
+  });
+
+  test("the same user: the same user given, or the id an email was resolved to", () => {
+    const olds = { user: "caddy@example.com", userId: "u-1" };
+    assert.equal(sameUserRef(olds, { user: "caddy@example.com" }), true);
+    assert.equal(sameUserRef(olds, { user: "u-1" }), true);
+    assert.equal(sameUserRef(olds, { user: "u-2" }), false);
+  });
+});
+
+describe("requireDeclared", () => {
+  const fields = ["title", "department"];
+  const count = (inputs: Record<string, unknown>) =>
+    fields.filter((field) => inputs[field] !== undefined).length;
+  const check = (
+    inputs: Record<string, unknown>,
+    failures = [] as { property: string; reason: string }[],
+  ) => requireDeclared({ inputs, failures }, count, fields, "scaikey.UserAttributes").failures;
+
+  test("nothing declared fails on the first field, listing them all", () => {
+    assert.deepEqual(check({ user: "u-1" }), [
+      {
+        property: "title",
+        reason:
+          "title: scaikey.UserAttributes manages nothing; declare at least one of title, department",
+      },
+    ]);
+    assert.deepEqual(check({ department: "Ops" }), []);
+  });
+
+  test("a value not known yet, or a field already refused (nested too), is not called missing", () => {
+    assert.deepEqual(check({ department: UNKNOWN }), []);
+    const refused = [{ property: "department.name", reason: "bad" }];
+    assert.deepEqual(check({}, refused), refused);
+    const indexed = [{ property: "title[0]", reason: "bad" }];
+    assert.deepEqual(check({}, indexed), indexed);
+    const elsewhere = [{ property: "user", reason: "bad" }];
+    assert.equal(check({}, elsewhere).length, 2);
+  });
+});
