@@ -62,8 +62,7 @@ type Method = (...args: never[]) => Promise<unknown>;
 export function withAccessErrors(
   provider: pulumi.dynamic.ResourceProvider,
 ): pulumi.dynamic.ResourceProvider {
-  const wrap = <M extends Method | undefined>(method: M, operation: Operation): M => {
-    if (!method) return method;
+  const wrap = <M extends Method>(method: M, operation: Operation): M => {
     const bound = method.bind(provider) as Method;
     return (async (...args: never[]) => {
       try {

@@ -112,5 +112,25 @@ describe("refusals of the credentials are explained", () => {
     assert.equal(explainAccessError(notFound, "read"), notFound);
     const plain = new Error("boom");
     assert.equal(explainAccessError(plain, "read"), plain);
+    assert.equal(explainAccessError(null, "read"), null);
+  });
+
+  test("ASA's team is read from the path, decoded, and only from a team path", () => {
+    const on = (path: string) =>
+      (
+        explainAccessError(
+          new ApiError({ api: "asa", method: "GET", path, status: 401 }),
+          "create",
+        ) as Error
+      ).message;
+    assert.match(
+      on("/v1/teams/William%20Faulkner/users/x"),
+      /\(stack config\) for team "William Faulkner": /,
+    );
+    assert.match(
+      on("/v1/service_token"),
+      /identity:asaKeySecret \(stack config\): ASA answers 401/,
+    );
+    assert.doesNotMatch(on("/proxy/v1/teams/other/users"), /for team/);
   });
 });

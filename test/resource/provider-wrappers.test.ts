@@ -172,6 +172,14 @@ describe("access refusals explained", () => {
     assert.deepEqual(await wrapped.diff?.("1", {}, {}), { changes: true });
   });
 
+  test("methods the provider lacks stay absent; a refusal in check is a failure on no property", async () => {
+    const bare = withAccessErrors({ create: async () => Promise.reject(refused) });
+    assert.deepEqual(Object.keys(bare), ["create"]);
+    await assert.rejects(bare.create({}), /^Error: Secureframe refused the API key/);
+    const result = await withAccessErrors(failing(refused)).check?.({}, {});
+    assert.equal(result?.failures?.[0]?.property, "");
+  });
+
   test("other errors pass through as they are", async () => {
     const other = new Error("boom");
     const wrapped = withAccessErrors(failing(other));
