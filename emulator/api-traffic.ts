@@ -36,8 +36,7 @@ export function instrumentApi(
 
   app.addHook("onRequest", async (request, reply) => {
     const route = request.routeOptions.url;
-    if (route !== undefined)
-      state.traffic.count(api, request.method, route.slice(prefix.length) || "/");
+    if (route !== undefined) state.traffic.count(api, request.method, route.slice(prefix.length));
 
     const decision = state.faults.decide(api, Date.now(), request.method, request.url);
     if (decision.delayMs > 0) await sleep(decision.delayMs);

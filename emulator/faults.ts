@@ -125,7 +125,7 @@ export class FaultInjector {
     });
   }
 
-  decide(api: ApiName, now: number, method = "GET", path = "/"): FaultDecision {
+  decide(api: ApiName, now: number, method: string, path: string): FaultDecision {
     const { faults, random, window } = this.perApi[api];
     // Three draws on every request, whatever happens, so that a given seed and request sequence
     // always give the same faults.

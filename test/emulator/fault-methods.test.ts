@@ -83,3 +83,17 @@ test("echoes repeats the Authorization header and every string of the body, as s
   assert.ok(bare.text.includes("body: null"), bare.text);
   assert.equal((await asa("/users")).status, 200, "a path the fault does not name");
 });
+
+test("over a rate limit: 429 saying so, with Retry-After; a request to no route is answered and counted by status only", async () => {
+  await emulator.control.clearFaults();
+  const asa = await asaClient(emulator);
+  await emulator.control.setFaults({ asa: { rateLimit: { requests: 0, windowMs: 60_000 } } });
+  const limited = await asa("/groups/compsons");
+  assert.equal(limited.status, 429);
+  assert.match(limited.text, /Too many requests: rate limit exceeded/);
+  await emulator.control.clearFaults();
+  await emulator.control.clearCounters();
+  assert.equal((await asa("/no/such/route")).status, 404);
+  assert.deepEqual((await emulator.control.counters()).asa, {});
+  assert.deepEqual((await emulator.control.statuses()).asa, { "404": 1 });
+});
