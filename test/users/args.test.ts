@@ -10,6 +10,7 @@ import {
   textArg,
   userRefArg,
 } from "../../provider/users/args";
+import { knownFields } from "../../provider/users/known-fields";
 
 // The argument schemas the user resources share, value by value: what passes (as check stores
 // it) and the message a refusal gives.
@@ -114,5 +115,40 @@ describe("requireDeclared", () => {
     assert.deepEqual(check({}, indexed), indexed);
     const elsewhere = [{ property: "user", reason: "bad" }];
     assert.equal(check({}, elsewhere).length, 2);
+  });
+});
+
+describe("knownFields", () => {
+  const details = knownFields(
+    { firstName: textArg("Caddy").optional(), lastName: textArg("Compson").optional() },
+    "the user's names",
+  );
+
+  test("the known fields pass; missing or not an object says what it should be, with an example", () => {
+    assert.deepEqual(details.parse({ firstName: "Caddy" }), { firstName: "Caddy" });
+    assert.equal(
+      message(details.safeParse(undefined)),
+      "required: the user's names, e.g. { firstName: ... }",
+    );
+    assert.equal(
+      message(details.safeParse("Caddy")),
+      'must be the user\'s names, e.g. { firstName: ... }, not "Caddy"',
+    );
+  });
+
+  test("an unknown field is refused at its own path, with the closest known name", () => {
+    const result = details.safeParse({ firstName: "Caddy", lastname: "Compson", age: 3 });
+    assert.equal(result.success, false);
+    assert.deepEqual(
+      result.error?.issues.map((issue) => [issue.code, issue.path, issue.message]),
+      [
+        [
+          "custom",
+          ["lastname"],
+          'unknown field; did you mean "lastName"? Otherwise remove it (fields: firstName, lastName)',
+        ],
+        ["custom", ["age"], "unknown field; remove it or use one of firstName, lastName"],
+      ],
+    );
   });
 });
