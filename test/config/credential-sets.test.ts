@@ -19,6 +19,16 @@ function reader(values: Partial<Record<SettingName, unknown>>) {
   };
 }
 
+/** The message of what `run` throws, or "no error". */
+function thrown(run: () => unknown): string {
+  try {
+    run();
+  } catch (err) {
+    return (err as Error).message;
+  }
+  return "no error";
+}
+
 const twoTeams = reader({
   asaTeam: "William-Faulkner",
   asaKeyId: "main-key",
@@ -53,14 +63,7 @@ describe("parsing identity:asaTeams and its kin", () => {
       ],
     ];
     for (const [value, expected] of cases) {
-      const message = (() => {
-        try {
-          reader({ asaTeams: value })("asaTeams");
-        } catch (err) {
-          return (err as Error).message;
-        }
-        return "no error";
-      })();
+      const message = thrown(() => reader({ asaTeams: value })("asaTeams"));
       assert.match(message, /^identity:asaTeams \(stack config\) is /);
       assert.match(message, expected);
       assert.ok(!message.includes(opsSecret), message);
@@ -107,14 +110,7 @@ describe("names and shapes of sets", () => {
   });
 
   test("Secureframe's shape marks baseUrl optional, and a named account is described by its key pair, neither shown", () => {
-    const message = (() => {
-      try {
-        reader({ secureframeAccounts: "[" })("secureframeAccounts");
-      } catch (err) {
-        return (err as Error).message;
-      }
-      return "no error";
-    })();
+    const message = thrown(() => reader({ secureframeAccounts: "[" })("secureframeAccounts"));
     assert.match(
       message,
       /is not JSON; give \{ "[^"]+": \{ "apiKey": "\.\.\.", "apiSecret": "\.\.\.", "baseUrl": "\.\.\." \(optional\) \} \}, one entry per account/,
@@ -132,14 +128,7 @@ describe("names and shapes of sets", () => {
   test("with nothing configured, a team asked for names none", () => {
     const read = reader({ asaTeam: "compsons", asaTeams: {} });
     assert.match(
-      (() => {
-        try {
-          asaKey("sartoris", read);
-        } catch (err) {
-          return (err as Error).message;
-        }
-        return "no error";
-      })(),
+      thrown(() => asaKey("sartoris", read)),
       /^No credentials for Okta ASA team "sartoris": the teams with credentials are "compsons" \(identity:asaKeyId, identity:asaKeySecret\)\. /,
     );
     const none = reader({ scaikeyTenants: { tnt_a: { clientId: "c", clientSecret: opsSecret } } });
