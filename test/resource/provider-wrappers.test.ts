@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type * as pulumi from "@pulumi/pulumi";
-import { describe, test } from "vitest";
+import { describe, test, vi } from "vitest";
 import { withAccessErrors } from "../../provider/access-errors";
 import { ApiError } from "../../provider/errors";
 import { currentProgress } from "../../provider/progress/context";
@@ -118,6 +118,48 @@ describe("the resource's progress and URN", () => {
     assert.ok(err instanceof PartialFailure);
     assert.equal(err.properties[URN_KEY], urn);
     assert.equal(err.properties.done, 1);
+  });
+
+  test("an update's partial failure keeps the URN too; anything else thrown, even a string, passes as it is", async () => {
+    const failing: pulumi.dynamic.ResourceProvider = {
+      create: async () => Promise.reject("not an Error"),
+      update: async (id, _olds, news) => {
+        throw new PartialFailure("half done", id, { done: 1 }, news);
+      },
+      diff: async () => ({ changes: true, replaces: ["a"] }),
+    };
+    const wrapped = withResourceProgress("asa.GroupMembership", failing);
+    const err = await wrapped.update?.("id-1", {}, { [URN_KEY]: urn }).then(
+      () => assert.fail("update should fail"),
+      (e: unknown) => e,
+    );
+    assert.ok(err instanceof PartialFailure);
+    assert.equal(err.properties[URN_KEY], urn);
+    await assert.rejects(wrapped.create({ [URN_KEY]: urn }), (e) => e === "not an Error");
+    assert.deepEqual(await wrapped.diff?.("id-1", {}, {}), { changes: true, replaces: ["a"] });
+  });
+
+  test("a read with no stored outputs, and a long change's progress stopped when the call ends", async () => {
+    const { provider } = standIn();
+    const wrapped = withResourceProgress("asa.Group", provider);
+    assert.deepEqual(await wrapped.read?.("id-1", undefined), {
+      id: "id-1",
+      props: {},
+      inputs: { a: 1 },
+    });
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    try {
+      const long = withResourceProgress("asa.Group", {
+        create: async () => {
+          currentProgress()?.start("members", 10);
+          return { id: "id-2", outs: {} };
+        },
+      });
+      await long.create({ [URN_KEY]: urn });
+      assert.equal(vi.getTimerCount(), 0, "no progress timer left running");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test("methods the provider lacks stay absent; a provider without check passes the inputs on", async () => {

@@ -3,17 +3,23 @@ import { describe, test } from "vitest";
 import { z } from "zod";
 import { MemberSet } from "../../provider/asa/member-set";
 import {
+  changedProperties,
   checkInputs,
   containsUnknown,
   diffInputs,
   forEngine,
+  isUnknown,
   joinId,
   PartialFailure,
+  quote,
   splitId,
   UNKNOWN,
   withoutUndefined,
 } from "../../provider/resource";
 import { closestName } from "../../provider/resource/did-you-mean";
+import { handleOf } from "../../provider/resource/provider-handle";
+import { specPathOf, typeTokenOf } from "../../provider/resource/spec";
+import { storedOutputs } from "../../provider/resource/stored-outputs";
 
 const schema = z.strictObject({
   title: z.string({ error: "must be a string" }).transform((s) => s.trim()),
@@ -172,5 +178,123 @@ describe("did you mean", () => {
   test("a name far from every known one gets no suggestion", () => {
     assert.equal(closestName("colour", ["name", "roles", "team", "adopt"]), undefined);
     assert.equal(closestName("x", ["group", "members"]), undefined);
+  });
+});
+
+describe("did you mean, at its edges", () => {
+  test("two neighbours swapped are one edit", () => {
+    assert.equal(closestName("lsatName", ["firstName", "lastName"]), "lastName");
+    assert.equal(closestName("ba", ["ab"]), "ab");
+  });
+
+  test("up to a third of the name's length in edits, one at least; case ignored", () => {
+    assert.equal(closestName("frstNme", ["firstName"]), "firstName", "2 edits, 9 letters");
+    assert.equal(closestName("fsNm", ["firstName"]), undefined, "5 edits");
+    assert.equal(closestName("ab", ["ac"]), "ac", "one edit even for a short name");
+    assert.equal(closestName("TEAM", ["team"]), "team");
+    assert.equal(closestName("", ["a"]), "a");
+    assert.equal(closestName("abc", []), undefined);
+  });
+
+  test("the closest wins; of two as close, the first listed", () => {
+    assert.equal(closestName("membrs", ["memberz", "members"]), "members");
+    assert.equal(closestName("tam", ["team", "tame"]), "team");
+    assert.equal(closestName("tam", ["tame", "team"]), "tame");
+  });
+});
+
+describe("values in messages, IDs and kinds", () => {
+  test("quote: JSON, undefined by name, cut at 60 characters", () => {
+    assert.equal(quote(undefined), "undefined");
+    assert.equal(quote("abc"), '"abc"');
+    const exactly60 = "x".repeat(58);
+    assert.equal(quote(exactly60), `"${exactly60}"`);
+    const long = "y".repeat(59);
+    assert.equal(quote(long), `"${"y".repeat(56)}...`);
+  });
+
+  test("an ID is <scope>/<name>: neither part empty; the name may hold a slash", () => {
+    assert.deepEqual(splitId("team/group/sub"), { scope: "team", name: "group/sub" });
+    assert.equal(splitId("team/"), undefined);
+    assert.equal(splitId("team"), undefined);
+    assert.deepEqual(splitId("t/g"), { scope: "t", name: "g" });
+  });
+
+  test("a kind's type token and file; anything but a kind of the package's modules has none", () => {
+    assert.equal(typeTokenOf("asa:Group"), "pulumi-nodejs:dynamic/asa:Group");
+    assert.equal(specPathOf("scaikey:UserStatus"), "scaikey/user-status");
+    for (const kind of ["xasa:Group", "asa:Group!", "asa:group", "asa:"]) {
+      assert.equal(specPathOf(kind), undefined, kind);
+    }
+  });
+});
+
+describe("unknown values and diffs", () => {
+  test("unknown at any depth, in lists and objects", () => {
+    assert.equal(isUnknown(UNKNOWN), true);
+    assert.equal(isUnknown("x"), false);
+    assert.equal(containsUnknown(["a", [UNKNOWN]]), true);
+    assert.equal(containsUnknown({ a: { b: UNKNOWN } }), true);
+    assert.equal(containsUnknown(["a", { b: null }]), false);
+  });
+
+  test("an unknown new value is a change whatever the normal form; replaceOn defaults to none", () => {
+    const byType = { compare: ["mode"], normalize: { mode: (value: unknown) => typeof value } };
+    assert.deepEqual(changedProperties({ mode: "additive" }, { mode: UNKNOWN }, byType), ["mode"]);
+    assert.deepEqual(changedProperties({ mode: "a" }, { mode: "b" }, byType), []);
+    assert.deepEqual(diffInputs({ mode: "a" }, { mode: "b" }, { compare: ["mode"] }), {
+      changes: true,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+    assert.deepEqual(
+      diffInputs({ team: "a" }, { team: "b" }, { compare: ["team"], replaceOn: ["team"] }),
+      { changes: true, replaces: ["team"], deleteBeforeReplace: false },
+    );
+  });
+
+  test("check: a value not known yet is passed through unchecked, declared or not", () => {
+    const schema = z.strictObject({ group: z.string(), mode: z.enum(["a", "b"]) });
+    const preview = checkInputs(
+      schema,
+      { group: UNKNOWN, mode: "a", extra: UNKNOWN },
+      {
+        resource: "asa.Group",
+      },
+    );
+    assert.deepEqual(preview, {
+      inputs: { mode: "a", group: UNKNOWN, extra: UNKNOWN },
+      failures: [],
+    });
+  });
+});
+
+describe("stored outputs and failures", () => {
+  test("stored outputs: each field read by its schema, a wrong or missing one left out", () => {
+    const schema = z.object({ group: z.string(), members: z.array(z.string()) });
+    assert.deepEqual(storedOutputs(schema, undefined), {});
+    assert.deepEqual(storedOutputs(schema, { group: 7, members: ["a"], other: 1 }), {
+      members: ["a"],
+    });
+  });
+
+  test("a partial failure is named, carries its one reason and the provider from the inputs", () => {
+    const err = new PartialFailure("half done", "t/g", { members: ["a"] }, { __provider: "p" });
+    assert.equal(err.name, "PartialFailure");
+    assert.deepEqual(err.reasons, ["half done"]);
+    assert.deepEqual(err.properties, { members: ["a"], __provider: "p" });
+    assert.equal(err.id, "t/g");
+  });
+
+  test("run from the sources, a handle is made in memory and reaches the built registry", async () => {
+    const handle = handleOf("diagnostics:ProviderCheck");
+    const created = await handle.create({});
+    assert.equal(typeof created.outs.packageVersion, "string");
+    const checked = await handle.check?.({}, { extra: 1 });
+    assert.equal(checked?.failures?.length, 1);
+    assert.deepEqual(await handle.diff?.("id", {}, {}), { changes: false });
+    const read = await handle.read?.(created.id, created.outs);
+    assert.equal(read?.id, created.id);
+    await handle.delete?.(created.id, created.outs);
   });
 });
