@@ -73,6 +73,7 @@ export function withAccessErrors(
     }) as M;
   };
   const wrapped: pulumi.dynamic.ResourceProvider = {
+    // Stryker disable next-line StringLiteral: only "read" and "delete" change the message
     create: wrap(provider.create, "create"),
   };
   if (provider.check) {
@@ -90,6 +91,7 @@ export function withAccessErrors(
   }
   if (provider.diff) wrapped.diff = provider.diff.bind(provider);
   if (provider.read) wrapped.read = wrap(provider.read, "read");
+  // Stryker disable next-line StringLiteral: only "read" and "delete" change the message
   if (provider.update) wrapped.update = wrap(provider.update, "update");
   if (provider.delete) wrapped.delete = wrap(provider.delete, "delete");
   return wrapped;

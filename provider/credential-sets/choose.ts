@@ -24,6 +24,7 @@ const normalized = (kind: CredentialSetKind, name: string) =>
 
 function setsOf(kind: CredentialSetKind, read: SettingReader): CredentialSets {
   const value = read(kind.setting as SettingName);
+  // Stryker disable next-line ConditionalExpression: undefined fails to parse, which gives no sets too
   if (value === undefined) return new Map();
   const parsed = parseCredentialSets(kind, value);
   // read() already refused a malformed value, naming where it came from.
@@ -46,6 +47,7 @@ export function chooseCredentials(
   const scopeValue = kind.scope ? read(kind.scope as SettingName) : undefined;
   const single = scopeValue ? normalized(kind, scopeValue) : undefined;
   const key = wanted ?? single;
+  // Stryker disable next-line ConditionalExpression: a Map answers undefined for an undefined key
   const set = key === undefined ? undefined : sets.get(key);
   if (key !== undefined && set) return namedSet(kind, key, set, read);
   const servedBySingle =

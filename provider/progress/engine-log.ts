@@ -28,8 +28,10 @@ interface LogModules {
 
 /** The engine's address when this process is Pulumi's dynamic-provider host. */
 export function engineAddress(argv: readonly string[] = process.argv): string | undefined {
+  // Stryker disable next-line StringLiteral: with no argv[1], any default fails the host test below
   const host = argv[1] ?? "";
   if (!/[\\/]cmd[\\/]dynamic-provider([\\/]index\.js)?$/.test(host)) return undefined;
+  // Stryker disable next-line MethodExpression: argv[0] (node) and argv[1] (the host) never end in :<port>
   return argv.slice(2).find((arg) => !arg.startsWith("-") && /:\d+$/.test(arg));
 }
 

@@ -53,7 +53,7 @@ export class ResourceProgress {
   private task: Task | undefined;
   private wait: Wait | undefined;
   private timer: NodeJS.Timeout | undefined;
-  private lastMessage = "";
+  private lastMessage: string | undefined;
 
   constructor(
     /** The resource's URN; "" puts the messages on the Stack row. */
@@ -68,7 +68,8 @@ export class ResourceProgress {
   waiting(wait: Wait): void {
     const now = this.clock.now();
     if (wait.until - now < VISIBLE_WAIT_MS) return;
-    if (this.wait && this.wait.until >= wait.until && this.wait.until > now) return;
+    // (A wait in force ends after now: a visible one ends 10 s or more from now.)
+    if (this.wait && this.wait.until >= wait.until) return;
     this.wait = wait;
     this.post();
   }
@@ -89,7 +90,7 @@ export class ResourceProgress {
   /** The change ended: no more progress lines. */
   finish(): void {
     this.task = undefined;
-    if (this.timer) clearInterval(this.timer);
+    clearInterval(this.timer);
     this.timer = undefined;
   }
 

@@ -78,6 +78,13 @@ test("echoes repeats the Authorization header and every string of the body, as s
   // Only the strings are URL-encoded: not the number, nor null.
   assert.ok(!/url-encoded: [^;"]*\b3\b/.test(shown), shown);
 
+  const exact = await asa("/groups/compsons/users", { method: "POST", json: { a: "x y", n: 1 } });
+  const bearer = String(exact.headers["x-emulator-echo"]);
+  assert.equal(
+    exact.body.message,
+    `the request was refused: authorization: ${bearer}; body: {"a":"x y","n":1}; url-encoded: ${encodeURIComponent(bearer)} x%20y`,
+  );
+
   const bare = await asa("/groups/compsons");
   assert.equal(bare.status, 403);
   assert.ok(bare.text.includes("body: null"), bare.text);

@@ -135,6 +135,26 @@ describe("when a line is worth showing, and how often", () => {
     assert.match(lines[2]?.message ?? "", /until 14:00:45 UTC/);
   });
 
+  test("a wait ending when the one in force ends keeps the first; each source is named", () => {
+    const { clock } = manualClock();
+    const { log, lines } = recordingLog();
+    const progress = new ResourceProgress(urn, "asa.Group", log, clock);
+    const until = clock.now() + 30_000;
+    progress.waiting({ api: "asa", until, source: "retry-after", kind: "rate-limit" });
+    progress.waiting({ api: "asa", until, source: "x-ratelimit-retry-at", kind: "rate-limit" });
+    assert.deepEqual(
+      lines.map((line) => line.message),
+      ["asa.Group: waiting for Okta ASA's rate limit until 14:00:30 UTC (30 s, from Retry-After)"],
+    );
+    progress.waiting({
+      api: "asa",
+      until: until + 5_000,
+      source: "x-ratelimit-retry-at",
+      kind: "rate-limit",
+    });
+    assert.match(lines[1]?.message ?? "", /\(35 s, from X-RateLimit-Retry-At\)$/);
+  });
+
   test("the same line is not posted twice", () => {
     const { clock } = manualClock();
     const { log, lines } = recordingLog();
