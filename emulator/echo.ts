@@ -3,7 +3,7 @@ import type { FastifyRequest } from "fastify";
 /** Every string of a parsed body, at any depth. */
 function strings(value: unknown): string[] {
   if (typeof value === "string") return [value];
-  // An array too: its values are its elements.
+  // Arrays too: their values are their elements.
   if (value !== null && typeof value === "object") return Object.values(value).flatMap(strings);
   return [];
 }

@@ -68,7 +68,7 @@ export class ResourceProgress {
   waiting(wait: Wait): void {
     const now = this.clock.now();
     if (wait.until - now < VISIBLE_WAIT_MS) return;
-    // (A wait in force ends after now: a visible one ends 10 s or more from now.)
+    // Whether the wait in force has ended need not be asked: if it has, this one ends later.
     if (this.wait && this.wait.until >= wait.until) return;
     this.wait = wait;
     this.post();
