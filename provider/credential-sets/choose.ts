@@ -98,6 +98,7 @@ function noSetError(
   sets: CredentialSets,
   single: string | undefined,
 ): Error {
+  // Stryker disable next-line MethodExpression: only Secureframe has an optional field, and it has no default account to list
   const singles = Object.entries(kind.fields)
     .filter(([field]) => !kind.optional.includes(field))
     .map(([, setting]) => `${configNamespace}:${setting}`)
@@ -107,7 +108,8 @@ function noSetError(
     ...[...sets.keys()].map((name) => `"${name}" (${configNamespace}:${kind.setting}.${name})`),
   ];
   const label = `${API_LABELS[kind.api]} ${kind.what}`;
+  // Never empty: with no set and no default, the single credentials would have served.
   return new Error(
-    `No credentials for ${label} "${wanted}": the ${kind.what}s with credentials are ${configured.length > 0 ? configured.join(", ") : "none"}. Give this ${kind.what} its own with ${setCommands(kind, wanted ?? kind.example)}, or set ${kind.argument} to one of those.`,
+    `No credentials for ${label} "${wanted}": the ${kind.what}s with credentials are ${configured.join(", ")}. Give this ${kind.what} its own with ${setCommands(kind, wanted ?? kind.example)}, or set ${kind.argument} to one of those.`,
   );
 }

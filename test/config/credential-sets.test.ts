@@ -125,7 +125,16 @@ describe("names and shapes of sets", () => {
     );
   });
 
-  test("with nothing configured, a team asked for names none", () => {
+  test("with no team asked for, the default team's single keys; each set's values trimmed", () => {
+    assert.equal(
+      chooseCredentials(credentialSetKinds.asa, undefined, twoTeams).values.keyId,
+      "main-key",
+    );
+    const spaced = reader({ asaTeams: { ops: { keyId: " ops-key ", keySecret: opsSecret } } });
+    assert.equal(asaKey("ops", spaced).keyId, "ops-key");
+  });
+
+  test("a team with no set names the default team's single keys as configured", () => {
     const read = reader({ asaTeam: "compsons", asaTeams: {} });
     assert.match(
       thrown(() => asaKey("sartoris", read)),

@@ -36,5 +36,10 @@ describe("the registry", () => {
     assert.equal(spec?.kind, "asa:GroupMembership");
     assert.equal(spec?.label, "asa.GroupMembership");
     assert.equal(specFor("asa:groupMembership" as ResourceKind), undefined);
+    assert.equal(
+      specFor("asa:Client" as ResourceKind),
+      undefined,
+      "a file of the module with no spec",
+    );
   });
 });

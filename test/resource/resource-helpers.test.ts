@@ -194,6 +194,7 @@ describe("did you mean, at its edges", () => {
     assert.equal(closestName("TEAM", ["team"]), "team");
     assert.equal(closestName("", ["a"]), "a");
     assert.equal(closestName("abc", []), undefined);
+    assert.equal(closestName("xxmode", ["mode"]), undefined, "two letters more are two edits");
   });
 
   test("the closest wins; of two as close, the first listed", () => {

@@ -79,6 +79,16 @@ describe("argument schemas", () => {
     assert.match(message(user.safeParse(null)) ?? "", /^null names no Secureframe user/);
   });
 
+  test("an id keeps its case; only an email is folded", () => {
+    const user = userRefArg({
+      api: "Okta",
+      idForm: "capitals",
+      isId: (value) => /^[A-Z]+$/.test(value),
+      emailExample: "caddy@example.com",
+    });
+    assert.equal(user.parse("ABC"), "ABC");
+  });
+
   test("the same user: the same user given, or the id an email was resolved to", () => {
     const olds = { user: "caddy@example.com", userId: "u-1" };
     assert.equal(sameUserRef(olds, { user: "caddy@example.com" }), true);
