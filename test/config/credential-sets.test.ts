@@ -6,6 +6,7 @@ import { chooseCredentials } from "../../provider/credential-sets/choose";
 import { credentialSetKinds } from "../../provider/credential-sets/kinds";
 import { scaikeyCredentials } from "../../provider/scaikey/configured-client";
 import { secureframeClient } from "../../provider/secureframe/configured-client";
+import { thrownMessage } from "../harness/refusals";
 
 const opsSecret = "ops-key-secret-never-shown-4b1e";
 const mainSecret = "main-key-secret-never-shown-77aa";
@@ -17,16 +18,6 @@ function reader(values: Partial<Record<SettingName, unknown>>) {
     const text = typeof value === "string" || value === undefined ? value : JSON.stringify(value);
     return checkedSetting(name, { value: text, source: "config" });
   };
-}
-
-/** The message of what `run` throws, or "no error". */
-function thrown(run: () => unknown): string {
-  try {
-    run();
-  } catch (err) {
-    return (err as Error).message;
-  }
-  return "no error";
 }
 
 const twoTeams = reader({
@@ -63,7 +54,7 @@ describe("parsing identity:asaTeams and its kin", () => {
       ],
     ];
     for (const [value, expected] of cases) {
-      const message = thrown(() => reader({ asaTeams: value })("asaTeams"));
+      const message = thrownMessage(() => reader({ asaTeams: value })("asaTeams"));
       assert.match(message, /^identity:asaTeams \(stack config\) is /);
       assert.match(message, expected);
       assert.ok(!message.includes(opsSecret), message);
@@ -110,7 +101,9 @@ describe("names and shapes of sets", () => {
   });
 
   test("Secureframe's shape marks baseUrl optional, and a named account is described by its key pair, neither shown", () => {
-    const message = thrown(() => reader({ secureframeAccounts: "[" })("secureframeAccounts"));
+    const message = thrownMessage(() =>
+      reader({ secureframeAccounts: "[" })("secureframeAccounts"),
+    );
     assert.match(
       message,
       /is not JSON; give \{ "[^"]+": \{ "apiKey": "\.\.\.", "apiSecret": "\.\.\.", "baseUrl": "\.\.\." \(optional\) \} \}, one entry per account/,
@@ -137,7 +130,7 @@ describe("names and shapes of sets", () => {
   test("a team with no set names the default team's single keys as configured", () => {
     const read = reader({ asaTeam: "compsons", asaTeams: {} });
     assert.match(
-      thrown(() => asaKey("sartoris", read)),
+      thrownMessage(() => asaKey("sartoris", read)),
       /^No credentials for Okta ASA team "sartoris": the teams with credentials are "compsons" \(identity:asaKeyId, identity:asaKeySecret\)\. /,
     );
     const none = reader({ scaikeyTenants: { tnt_a: { clientId: "c", clientSecret: opsSecret } } });

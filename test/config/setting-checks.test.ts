@@ -9,6 +9,7 @@ import {
   readSetting,
   useStackConfig,
 } from "../../provider/config";
+import { thrownMessage } from "../harness/refusals";
 
 // Each setting's check, value by value, as a user meets it: a refusal naming the setting, where it
 // came from, its value (never a secret's) and the fix; a good value given back as written.
@@ -16,26 +17,17 @@ import {
 const fromEnv = (variable: string, value: string) =>
   ({ value, source: "environment", variable }) as const;
 
-function refusal(run: () => unknown): string {
-  try {
-    run();
-  } catch (err) {
-    return (err as Error).message;
-  }
-  assert.fail("the value was accepted");
-}
-
 describe("base URLs", () => {
   test("only http and https URLs pass", () => {
     const url = (value: string) => checkedSetting("asaBaseUrl", fromEnv("ASA_BASE_URL", value));
     assert.equal(url("http://127.0.0.1:8080/asa"), "http://127.0.0.1:8080/asa");
     assert.equal(url("https://app.scaleft.com"), "https://app.scaleft.com");
     assert.equal(
-      refusal(() => url("ftp://app.scaleft.com")),
+      thrownMessage(() => url("ftp://app.scaleft.com")),
       'ASA_BASE_URL = "ftp://app.scaleft.com" (environment) is not an http(s) URL; give the API\'s base URL, e.g. https://app.scaleft.com; set it with `pulumi config set identity:asaBaseUrl <value>` or the environment variable ASA_BASE_URL.',
     );
     assert.match(
-      refusal(() => url("app.scaleft.com")),
+      thrownMessage(() => url("app.scaleft.com")),
       /is not an http\(s\) URL/,
     );
   });
@@ -53,7 +45,7 @@ describe("whole numbers", () => {
   test("anything but digits, or under the least, is refused", () => {
     for (const value of ["0", "x5", "5x", "1e3", "-1", "1.5"]) {
       assert.equal(
-        refusal(() => connections(value)),
+        thrownMessage(() => connections(value)),
         `PULUMI_IDENTITY_ASA_MAX_CONNECTIONS = ${JSON.stringify(value)} (environment) is not a whole number of at least 1; set it with \`pulumi config set identity:asaMaxConnections <value>\` or the environment variable PULUMI_IDENTITY_ASA_MAX_CONNECTIONS.`,
         value,
       );
@@ -64,7 +56,7 @@ describe("whole numbers", () => {
 describe("rate limits, teams and tenants", () => {
   test("a rate limit that does not parse says why, without repeating the parser's prefix", () => {
     assert.match(
-      refusal(() =>
+      thrownMessage(() =>
         checkedSetting("asaRateLimit", fromEnv("PULUMI_IDENTITY_ASA_RATE_LIMIT", "lots")),
       ),
       /^PULUMI_IDENTITY_ASA_RATE_LIMIT = "lots" \(environment\) is not a rate limit: (?!invalid rate limit)\S/,
@@ -78,7 +70,7 @@ describe("rate limits, teams and tenants", () => {
     assert.equal(tenant(" tnt_a24a8f64 "), " tnt_a24a8f64 ");
     for (const value of ["xtnt_a24a8f64", "tnt_a24a8f64!", "tnt_"]) {
       assert.match(
-        refusal(() => tenant(value)),
+        thrownMessage(() => tenant(value)),
         /is not a ScaiKey tenant id/,
         value,
       );
@@ -88,17 +80,17 @@ describe("rate limits, teams and tenants", () => {
   test("a team name cannot hold a slash", () => {
     assert.equal(checkedSetting("asaTeam", { value: "compsons", source: "config" }), "compsons");
     assert.match(
-      refusal(() => checkedSetting("asaTeam", { value: "teams/compsons", source: "config" })),
+      thrownMessage(() => checkedSetting("asaTeam", { value: "teams/compsons", source: "config" })),
       /^identity:asaTeam = "teams\/compsons" \(stack config\) is not a team name/,
     );
   });
 
   test("a value with no known source names the key, the variable, and the value unless secret", () => {
     assert.match(
-      refusal(() => checkedSetting("scaikeyTenant", { value: "compson" })),
+      thrownMessage(() => checkedSetting("scaikeyTenant", { value: "compson" })),
       /^identity:scaikeyTenant \(or SCAIKEY_TENANT\) = "compson" is not/,
     );
-    const secretSets = refusal(() => checkedSetting("asaTeams", { value: "not json" }));
+    const secretSets = thrownMessage(() => checkedSetting("asaTeams", { value: "not json" }));
     assert.match(secretSets, /^identity:asaTeams \(or ASA_TEAMS\) is /);
     assert.doesNotMatch(secretSets, /not json/);
     assert.equal(checkedSetting("asaTeams", {}), undefined);

@@ -11,19 +11,17 @@ import {
   userRefArg,
 } from "../../provider/users/args";
 import { knownFields } from "../../provider/users/known-fields";
+import { schemaRefusal } from "../harness/refusals";
 
 // The argument schemas the user resources share, value by value: what passes (as check stores
 // it) and the message a refusal gives.
-
-const message = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
-  result.success ? "accepted" : result.error?.issues[0]?.message;
 
 describe("argument schemas", () => {
   test("restoreOnDelete defaults to false and refuses anything but a boolean", () => {
     assert.equal(restoreOnDeleteArg.parse(undefined), false);
     assert.equal(restoreOnDeleteArg.parse(true), true);
     assert.equal(
-      message(restoreOnDeleteArg.safeParse("yes")),
+      schemaRefusal(restoreOnDeleteArg, "yes"),
       'must be true (put back the values found at creation when the resource is deleted) or false (leave the user as it is), not "yes"',
     );
   });
@@ -31,8 +29,8 @@ describe("argument schemas", () => {
   test("a boolean says whether it is missing or wrong", () => {
     const active = booleanArg("true activates");
     assert.equal(active.parse(false), false);
-    assert.equal(message(active.safeParse(undefined)), "required: true or false (true activates)");
-    assert.equal(message(active.safeParse(1)), "must be true or false (true activates), not 1");
+    assert.equal(schemaRefusal(active, undefined), "required: true or false (true activates)");
+    assert.equal(schemaRefusal(active, 1), "must be true or false (true activates), not 1");
   });
 
   test("a text value takes null to clear it", () => {
@@ -40,7 +38,7 @@ describe("argument schemas", () => {
     assert.equal(title.parse(null), null);
     assert.equal(title.parse("Manager"), "Manager");
     assert.equal(
-      message(title.safeParse(3)),
+      schemaRefusal(title, 3),
       'must be a string, e.g. "Manager", or null to clear it; not 3',
     );
   });
@@ -49,15 +47,15 @@ describe("argument schemas", () => {
     const email = emailArg("caddy@example.com");
     assert.equal(email.parse("  caddy@example.com "), "caddy@example.com");
     assert.equal(
-      message(email.safeParse(null)),
+      schemaRefusal(email, null),
       'cannot be null (the user keeps an email); give an address like "caddy@example.com"',
     );
     assert.equal(
-      message(email.safeParse("caddy@")),
+      schemaRefusal(email, "caddy@"),
       '"caddy@" is not an email address; give one like "caddy@example.com"',
     );
     assert.equal(
-      message(email.safeParse(5)),
+      schemaRefusal(email, 5),
       '5 is not an email address; give one like "caddy@example.com"',
     );
   });
@@ -74,9 +72,9 @@ describe("argument schemas", () => {
     assert.equal(user.parse(" Caddy.Compson@Example.com "), "caddy.compson@example.com");
     const refusal =
       '"caddy" names no Secureframe user; give the user\'s id (a UUID like "1c5b5e3c-...") or email address (e.g. "caddy@example.com")';
-    assert.equal(message(user.safeParse("caddy")), refusal);
-    assert.match(message(user.safeParse("caddy@")) ?? "", /^"caddy@" names no Secureframe user/);
-    assert.match(message(user.safeParse(null)) ?? "", /^null names no Secureframe user/);
+    assert.equal(schemaRefusal(user, "caddy"), refusal);
+    assert.match(schemaRefusal(user, "caddy@"), /^"caddy@" names no Secureframe user/);
+    assert.match(schemaRefusal(user, null), /^null names no Secureframe user/);
   });
 
   test("an id keeps its case; only an email is folded", () => {
@@ -137,11 +135,11 @@ describe("knownFields", () => {
   test("the known fields pass; missing or not an object says what it should be, with an example", () => {
     assert.deepEqual(details.parse({ firstName: "Caddy" }), { firstName: "Caddy" });
     assert.equal(
-      message(details.safeParse(undefined)),
+      schemaRefusal(details, undefined),
       "required: the user's names, e.g. { firstName: ... }",
     );
     assert.equal(
-      message(details.safeParse("Caddy")),
+      schemaRefusal(details, "Caddy"),
       'must be the user\'s names, e.g. { firstName: ... }, not "Caddy"',
     );
   });

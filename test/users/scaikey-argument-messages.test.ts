@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { describe, test } from "vitest";
-import type { z } from "zod";
 import {
   customAttributesArg,
   localeArg,
@@ -9,15 +8,10 @@ import {
   tenantIdArg,
   timezoneArg,
 } from "../../provider/scaikey/user-args";
+import { schemaRefusal as refusal } from "../harness/refusals";
 
 // What a program that gives a ScaiKey user resource a wrong value reads: the value, and what a
 // right one looks like. (Engine tests show these arrive at `pulumi preview` naming the property.)
-
-function refusal(schema: z.ZodType, value: unknown): string {
-  const result = schema.safeParse(value);
-  assert.ok(!result.success, `${JSON.stringify(value)} was accepted`);
-  return result.error.issues.map((issue) => issue.message).join("; ");
-}
 
 describe("ScaiKey argument messages", () => {
   test("a tenant slug or a number instead of a tenant id", () => {
