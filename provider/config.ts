@@ -228,7 +228,7 @@ const fromStackConfig = new Map<SettingName, string>();
 export function useStackConfig(get: (key: string) => string | undefined): void {
   for (const name of Object.keys(settings) as SettingName[]) {
     const value = get(`${configNamespace}:${name}`);
-    if (value !== undefined && value !== "") fromStackConfig.set(name, value);
+    if (value) fromStackConfig.set(name, value);
   }
 }
 

@@ -49,6 +49,7 @@ export function chooseCredentials(
   const key = wanted ?? single;
   // Stryker disable next-line ConditionalExpression: a Map answers undefined for an undefined key
   const set = key === undefined ? undefined : sets.get(key);
+  // Stryker disable next-line ConditionalExpression: the same Map answer, as above
   if (key !== undefined && set) return namedSet(kind, key, set, read);
   const servedBySingle =
     wanted === undefined ||

@@ -129,6 +129,7 @@ export function parseCredentialSets(
 
 /** What is wrong, and where: never the value, which may be a secret. */
 function describeIssue(issue: z.core.$ZodIssue | undefined): string {
+  // Stryker disable next-line ConditionalExpression,StringLiteral: a failed parse has an issue
   if (!issue) return "invalid";
   const where = pathOf(issue.path);
   if (issue.code === "unrecognized_keys")

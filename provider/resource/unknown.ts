@@ -12,7 +12,7 @@ export function isUnknown(value: unknown): boolean {
 /** Whether the value is unknown or holds an unknown value at any depth. */
 export function containsUnknown(value: unknown): boolean {
   if (value === UNKNOWN) return true;
-  if (Array.isArray(value)) return value.some(containsUnknown);
+  // An array's values are its elements.
   if (value !== null && typeof value === "object")
     return Object.values(value).some(containsUnknown);
   return false;

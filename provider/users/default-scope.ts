@@ -35,6 +35,7 @@ function withDefaultScope(outcome: CheckOutcome, scope: DefaultScope): CheckOutc
   return withFailure(
     outcome,
     scope.field,
+    // Stryker disable next-line Regex: no scope field holds "Id" but at its end
     `no ${scope.field.replace(/Id$/, "")} given and ${configNamespace}:${scope.setting} is not set; pass ${scope.field}, or set it with ${howToSet(scope.setting)}`,
   );
 }

@@ -6,6 +6,7 @@ import {
   SecureframeClient,
   type SecureframeClientOptions,
 } from "../../provider/secureframe/client";
+import type { SecureframeUserApi } from "../../provider/secureframe/user-adapter";
 import { spec as attributesSpec } from "../../provider/secureframe/user-attributes";
 import { checked, checkReasons, create, rejection, up, useEmulator } from "./fixture";
 
@@ -121,5 +122,48 @@ describe("API failures during a change", () => {
     );
     assert.ok(err.cause instanceof ApiError);
     assert.equal(err.cause.status, 403);
+  });
+
+  /** An API holding one user, whose updates do what `update` says. */
+  function fakeApi(update: SecureframeUserApi["updateUser"]): SecureframeUserApi {
+    const user = { id: jason, email: "jason.compson@example.com", employee_type: "employee" };
+    const seen = { ...user, in_audit_scope: true };
+    return { getUser: async () => seen, findUserByEmail: async () => seen, updateUser: update };
+  }
+
+  test("a refusal without a message from the API ends at its status", async () => {
+    const api = fakeApi(async () => {
+      throw new ApiError({ api: "secureframe", method: "PUT", path: "/users/x", status: 403 });
+    });
+    const err = await rejection(
+      create(
+        attributesSpec.provider(() => api),
+        { user: jason, employeeType: "contractor" },
+      ),
+    );
+    assert.match(err.message, /\(employeeType "employee" → "contractor"\): HTTP 403$/);
+  });
+
+  test("two changes accepted but not made are both named", async () => {
+    const api = fakeApi(async () => ({
+      id: jason,
+      email: "jason.compson@example.com",
+      employee_type: "employee",
+      in_audit_scope: true,
+    }));
+    const err = await rejection(
+      create(
+        attributesSpec.provider(() => api),
+        {
+          user: jason,
+          employeeType: "contractor",
+          inAuditScope: false,
+        },
+      ),
+    );
+    assert.match(
+      err.message,
+      / but did not make it: employeeType is "employee", inAuditScope is true\. /,
+    );
   });
 });
