@@ -129,8 +129,9 @@ export function scaikeyUserAdapter(
       const tenantId = typeof outputs.tenantId === "string" ? outputs.tenantId : fromId?.scope;
       const userId = typeof outputs.userId === "string" ? outputs.userId : fromId?.name;
       if (!tenantId || !userId) return undefined;
-      const user = typeof outputs.user === "string" ? outputs.user : undefined;
-      return { tenantId, userId, ...(user?.includes("@") ? { email: user } : {}) };
+      const user = outputs.user;
+      const email = typeof user === "string" && user.includes("@") ? { email: user } : {};
+      return { tenantId, userId, ...email };
     },
     outputsOf: (target) => ({ userId: target.userId }),
     async fetch(target) {

@@ -5,9 +5,12 @@ import {
   localeArg,
   ouIdArg,
   phoneArg,
+  scaikeyUserArg,
   tenantIdArg,
   timezoneArg,
 } from "../../provider/scaikey/user-args";
+import { ScaiKeyUserAttributesArgs } from "../../provider/scaikey/user-attributes";
+import { ScaiKeyUserStatusArgs } from "../../provider/scaikey/user-status";
 import { schemaRefusal as refusal } from "../harness/refusals";
 
 // What a program that gives a ScaiKey user resource a wrong value reads: the value, and what a
@@ -54,5 +57,69 @@ describe("ScaiKey argument messages", () => {
   test("a custom attribute name that is empty or has a dot", () => {
     assert.match(refusal(customAttributesArg, { "a.b": 1 }), /a\.b/);
     assert.match(refusal(customAttributesArg, { " ": 1 }), /" "/);
+  });
+
+  test("a tenant or user id is the whole value, spaces around it aside", () => {
+    const tenant = "tnt_a24a8f641821b521082680b9";
+    assert.equal(tenantIdArg.parse(` ${tenant} `), tenant);
+    for (const wrong of [`x${tenant}`, `${tenant}/compson`])
+      assert.match(refusal(tenantIdArg, wrong), /is not a ScaiKey tenant id/);
+    for (const wrong of ["xusr_a0ef100cb9467317b1a26c4c", "usr_a0ef100c/b9467317"])
+      assert.match(refusal(scaikeyUserArg, wrong), /names no ScaiKey user/);
+  });
+
+  test("time zones: links the platform knows pass as written; a name with a wrong case gets the right one", () => {
+    for (const zone of ["UTC", "US/Eastern", "EST5EDT", "Etc/GMT+5"])
+      assert.equal(timezoneArg.parse(zone), zone);
+    for (const wrong of ["america/Chicago", "America/chicago"])
+      assert.equal(
+        refusal(timezoneArg, wrong),
+        `"${wrong}" is not an IANA time zone name; did you mean "America/Chicago"?`,
+      );
+  });
+
+  test("locales with a script or a numeric region, and spaces around, are taken in their canonical spelling", () => {
+    assert.equal(localeArg.parse(" en-us "), "en-US");
+    assert.equal(localeArg.parse("zh-hant-tw"), "zh-Hant-TW");
+    assert.equal(localeArg.parse("es-419"), "es-419");
+  });
+
+  test("phone numbers: three digits at least, separators only, spaces around trimmed", () => {
+    assert.equal(phoneArg.parse("911"), "911");
+    assert.equal(phoneArg.parse("(662) 555 0104"), "(662) 555 0104");
+    assert.equal(phoneArg.parse(" +1-662-555-0104 "), "+1-662-555-0104");
+    for (const wrong of ["1-2", "662-555-0104 ext 12", "tel 662-555-0104"])
+      assert.match(refusal(phoneArg, wrong), /is not a phone number/);
+  });
+
+  test("a name's wrong type shows an example of that field", () => {
+    const user = "usr_a0ef100cb9467317b1a26c4c";
+    const examples = {
+      username: "jason.compson",
+      firstName: "Jason",
+      lastName: "Compson",
+      displayName: "Jason Compson IV",
+    };
+    for (const [field, example] of Object.entries(examples))
+      assert.equal(
+        refusal(ScaiKeyUserAttributesArgs, { user, [field]: 7 }),
+        `must be a string, e.g. "${example}", or null to clear it; not 7`,
+      );
+  });
+
+  test("a status left out or not a text, and a reason not a text", () => {
+    const user = "usr_a0ef100cb9467317b1a26c4c";
+    assert.equal(
+      refusal(ScaiKeyUserStatusArgs, { user }),
+      "required: the user's status; use ACTIVE, DISABLED, LOCKED",
+    );
+    assert.equal(
+      refusal(ScaiKeyUserStatusArgs, { user, status: 5 }),
+      "5 is not a status ScaiKey lets an administrator set; use ACTIVE, DISABLED, LOCKED",
+    );
+    assert.equal(
+      refusal(ScaiKeyUserStatusArgs, { user, status: "ACTIVE", reason: 5 }),
+      'must be a string saying why, e.g. "Left the company", not 5',
+    );
   });
 });
