@@ -105,8 +105,11 @@ const notAnOu = (input: unknown) =>
 
 export const ouIdArg = z
   .string({ error: (iss) => notAnOu(iss.input) })
-  .refine((value) => value.trim() !== "", { error: (iss) => notAnOu(iss.input) })
+  // The string's error says what is wrong with a blank one too.
+  .refine((value) => value.trim() !== "")
   .nullable();
+
+const jsonValue = z.json();
 
 /** Only the keys given are managed; null removes a key. Values are any JSON. */
 export const customAttributesArg = z.record(
@@ -114,9 +117,9 @@ export const customAttributesArg = z.record(
     error: (iss) =>
       `${quote(iss.input)} cannot be a custom attribute's name; use a non-empty name without dots`,
   }),
-  z.json({
-    error:
-      "must be a JSON value (string, number, boolean, list or object), or null to remove the attribute",
+  // z.json() answers "Invalid input" whatever error it is given (zod hands it to its string branch).
+  z.custom<z.output<typeof jsonValue>>((value) => jsonValue.safeParse(value).success, {
+    error: "must be a JSON value (string, number, boolean, list or object), or null to remove it",
   }),
   {
     error: (iss) =>

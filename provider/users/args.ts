@@ -43,10 +43,13 @@ export function emailArg(example: string) {
     input === null
       ? `cannot be null (the user keeps an email); give an address like ${quote(example)}`
       : `${quote(input)} is not an email address; give one like ${quote(example)}`;
-  return z
-    .string({ error: (iss) => bad(iss.input) })
-    .refine((value) => email.safeParse(value.trim()).success, { error: (iss) => bad(iss.input) })
-    .transform((value) => value.trim());
+  return (
+    z
+      .string({ error: (iss) => bad(iss.input) })
+      // The string's error says what is wrong with an address that does not parse too.
+      .refine((value) => email.safeParse(value.trim()).success)
+      .transform((value) => value.trim())
+  );
 }
 
 export interface UserRefOptions {

@@ -59,6 +59,15 @@ describe("ScaiKey argument messages", () => {
     assert.match(refusal(customAttributesArg, { " ": 1 }), /" "/);
   });
 
+  test("a custom attribute's value that is not JSON (NaN, Infinity, at any depth) says so", () => {
+    const notJson =
+      "must be a JSON value (string, number, boolean, list or object), or null to remove it";
+    assert.equal(refusal(customAttributesArg, { score: Number.NaN }), notJson);
+    assert.equal(refusal(customAttributesArg, { score: { max: Infinity } }), notJson);
+    const nested = { badges: ["a", 1, null, { gold: true }], clear: null };
+    assert.deepEqual(customAttributesArg.parse(nested), nested);
+  });
+
   test("a tenant or user id is the whole value, spaces around it aside", () => {
     const tenant = "tnt_a24a8f641821b521082680b9";
     assert.equal(tenantIdArg.parse(` ${tenant} `), tenant);
