@@ -13,7 +13,7 @@ import {
   ActionResult,
   AdminPasswordReset,
   AdminUser,
-  type AdminUserFilters,
+  AdminUserFilters,
   AdminUserGroups,
   AdminUserListPage,
   ApiResponseUserResponse,
@@ -22,7 +22,7 @@ import {
   PaginatedResponseUserListItem,
   TokenResponse,
   UserCreate,
-  type UserFilters,
+  UserFilters,
   type UserGroupMembership,
   type UserListItem,
   UserPasswordReset,
@@ -95,7 +95,9 @@ export class ScaiKeyClient {
 
   /** Every user of the tenant matching the filters, reading pages 1 to `pagination.total_pages`. */
   listUsers(filters: UserFilters = {}): AsyncIterable<UserListItem> {
-    return this.pages(PaginatedResponseUserListItem, this.tenantPath(), filters);
+    const path = this.tenantPath();
+    const query = checkInput("scaikey", UserFilters, filters, "GET", path);
+    return this.pages(PaginatedResponseUserListItem, path, query);
   }
 
   async getUser(userId: string, options: { include?: string } = {}): Promise<UserResponse> {
@@ -166,7 +168,12 @@ export class ScaiKeyClient {
   // ---- administration: /api/v1/admin/users ----
 
   adminListUsers(filters: AdminUserFilters = {}): AsyncIterable<UserListItem | UserResponse> {
-    return this.pages(AdminUserListPage, "/api/v1/admin/users/", filters);
+    const path = "/api/v1/admin/users/";
+    return this.pages(
+      AdminUserListPage,
+      path,
+      checkInput("scaikey", AdminUserFilters, filters, "GET", path),
+    );
   }
 
   async adminGetUser(userId: string): Promise<UserResponse> {

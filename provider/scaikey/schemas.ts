@@ -149,9 +149,6 @@ export const ValidationError = z.object({
 });
 export type ValidationError = z.infer<typeof ValidationError>;
 
-export const HTTPValidationError = z.object({ detail: z.array(ValidationError).optional() });
-export type HTTPValidationError = z.infer<typeof HTTPValidationError>;
-
 /** The token endpoints' answer (RFC 6749 §5.1). */
 export const TokenResponse = z.object({
   access_token: z.string().min(1),
@@ -240,7 +237,8 @@ export const IdentitySourceMismatches = z
   );
 export type IdentitySourceMismatches = z.output<typeof IdentitySourceMismatches>;
 
-export const UserFilters = z.object({
+/** The tenant list's filters: checked before the call, so a misspelled one is not dropped. */
+export const UserFilters = z.strictObject({
   search: z.string().optional(),
   status: UserStatusValue.optional(),
   ou_id: z.string().optional(),
@@ -253,7 +251,7 @@ export const UserFilters = z.object({
 });
 export type UserFilters = z.infer<typeof UserFilters>;
 
-export const AdminUserFilters = z.object({
+export const AdminUserFilters = z.strictObject({
   search: z.string().optional(),
   status: UserStatusValue.optional(),
   tenant_id: z.string().optional(),
