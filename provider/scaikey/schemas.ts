@@ -38,6 +38,7 @@ export type UserGroupMembership = z.infer<typeof UserGroupMembership>;
 const customAttributes = z.record(z.string(), z.unknown()).nullish();
 
 // The profile fields UserResponse and UserCreate share, with the same defaults.
+// Stryker disable next-line ObjectLiteral: without them the module fails to load (pick of keys that are gone), which Stryker's vitest runner counts as passing
 const profile = {
   username: z.string().nullish(),
   first_name: z.string().nullish(),
@@ -48,6 +49,7 @@ const profile = {
   timezone: z.string().default("UTC"),
 };
 
+// Stryker disable next-line ObjectLiteral: the module would fail to load, as above
 export const UserResponse = z.object({
   email: z.string(),
   ...profile,

@@ -37,9 +37,8 @@ export function timeZoneProblem(value: string): string | undefined {
   let resolved: string | undefined;
   try {
     resolved = new Intl.DateTimeFormat("en-US", { timeZone: value }).resolvedOptions().timeZone;
-    // Stryker disable next-line BlockStatement: resolved is undefined already
   } catch {
-    resolved = undefined;
+    // not a time zone the platform knows: resolved stays undefined
   }
   if (resolved && IANA_NAME.test(value)) return undefined;
   const hint = resolved
@@ -64,13 +63,13 @@ const LOCALE = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/;
 
 /** Returns the locale in its canonical spelling (`en-us` → `en-US`), or undefined if it is not one. */
 export function canonicalLocale(value: string): string | undefined {
+  let canonical: string | undefined;
   try {
-    const [canonical] = Intl.getCanonicalLocales(value.trim());
-    return canonical && LOCALE.test(canonical) ? canonical : undefined;
-    // Stryker disable next-line BlockStatement: the function answers undefined without it too
+    [canonical] = Intl.getCanonicalLocales(value.trim());
   } catch {
-    return undefined;
+    // not a language tag: canonical stays undefined
   }
+  return canonical && LOCALE.test(canonical) ? canonical : undefined;
 }
 
 export const localeArg = z

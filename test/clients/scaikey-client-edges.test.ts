@@ -183,6 +183,18 @@ describe("ScaiKeyClient's calls against the emulator", () => {
     assert.deepEqual(await emu.control.requests(), []);
   });
 
+  it("takes the documented filters at their bounds: sort order asc or desc, pages of 1 to 100", async () => {
+    const sk = scaikeyClient(emulator(), PLATFORM);
+    const all = await collect(sk.listUsers({ per_page: 100 }));
+    const ascending = await collect(
+      sk.listUsers({ sort_by: "email", sort_order: "asc", per_page: 1 }),
+    );
+    assert.deepEqual(ascending.map((u) => u.id).sort(), all.map((u) => u.id).sort());
+    await collect(sk.listUsers({ sort_by: "email", sort_order: "desc" }));
+    for (const per_page of [0, 101, 1.5])
+      assert.throws(() => sk.listUsers({ per_page }), /field per_page/);
+  });
+
   it("refuses a list filter that is not one (misspelled, or a page over 100) before any request", async () => {
     const emu = emulator();
     await emu.control.clearRequests();
