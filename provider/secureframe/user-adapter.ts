@@ -56,7 +56,7 @@ export const isSecureframeId = (value: string) => UUID.test(value);
 
 /** ISO 8601 instants in one spelling (`1928-01-02T00:00:00.000Z`), so equal dates compare equal. */
 export function normalizeDate(value: string | null | undefined): string | null {
-  if (value === null || value === undefined || value === "") return null;
+  if (!value) return null;
   const time = Date.parse(value);
   return Number.isNaN(time) ? value : new Date(time).toISOString();
 }
