@@ -70,6 +70,7 @@ export class SecureframeClient {
         query: { q: options.q, page, per_page: perPage },
       });
       const users = await this.transport.json(UserListPage, request);
+      // Stryker disable next-line OptionalChaining: users.length > 0 already means users[0] exists
       if (users.length > 0 && users[0]?.id === firstIdOfLastPage) {
         throw new ApiError({
           api: "secureframe",

@@ -12,18 +12,6 @@ export const EmployeeType = z.enum([
 ]);
 export type EmployeeType = z.infer<typeof EmployeeType>;
 
-export const PersonnelStatus = z.enum([
-  "uncategorized",
-  "not_invited",
-  "overdue_tasks",
-  "incomplete_tasks",
-  "all_tasks_completed",
-  "offboarded",
-  "active_accounts",
-  "inactive",
-]);
-export type PersonnelStatus = z.infer<typeof PersonnelStatus>;
-
 const text = z.string().nullish();
 const dateTime = z.string().nullish();
 
