@@ -53,6 +53,17 @@ export function secureframeClient(
   });
 }
 
+/** Seed users of the ScaiKey demo tenant, and the platform console application. */
+export const SCAIKEY_SEED = {
+  jason: "usr_a0ef100cb9467317b1a26c4c",
+  caddy: "usr_d3fb355fbb0ab9e676a57880",
+  platform: {
+    clientId: "cli_platform_console",
+    clientSecret: "platform-console-secret-not-real",
+    tenantSlug: undefined,
+  },
+};
+
 export function scaikeyClient(
   emu: RunningEmulator,
   overrides: Overrides<ScaiKeyClientOptions> = {},

@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
 import type { RunningEmulator } from "../../emulator";
-import { checkedSetting, type SettingName } from "../../provider/config";
+import type { SettingName } from "../../provider/config";
 import { ApiError } from "../../provider/errors";
 import { ScaiKeyClient, type ScaiKeyClientOptions } from "../../provider/scaikey";
 import {
@@ -12,23 +12,19 @@ import {
 } from "../../provider/scaikey/configured-client";
 import { forgetTokens } from "../../provider/transport";
 import type { Clock } from "../../provider/transport/clock";
+import { settingsReader } from "../harness/settings";
 import {
   collect,
   everythingShown,
   rejection,
+  SCAIKEY_SEED,
   scaikeyClient,
   statusCounts,
   useEmulator,
 } from "./emulator-setup";
 
 const emulator = useEmulator();
-const JASON = "usr_a0ef100cb9467317b1a26c4c";
-const CADDY = "usr_d3fb355fbb0ab9e676a57880";
-const PLATFORM = {
-  clientId: "cli_platform_console",
-  clientSecret: "platform-console-secret-not-real",
-  tenantSlug: undefined,
-};
+const { jason: JASON, caddy: CADDY, platform: PLATFORM } = SCAIKEY_SEED;
 const TENANT_TOKEN = "POST /api/v1/auth/tenants/:slug/oauth/token";
 const PLATFORM_TOKEN = "POST /api/v1/platform/oauth/token";
 
@@ -442,15 +438,6 @@ describe("ScaiKeyClient's calls against the emulator", () => {
 });
 
 describe("the client built from the settings", () => {
-  /** Settings as the providers read them. */
-  function reader(values: Partial<Record<SettingName, unknown>>) {
-    return (name: SettingName) => {
-      const value = values[name];
-      const text = typeof value === "string" || value === undefined ? value : JSON.stringify(value);
-      return checkedSetting(name, { value: text, source: "config" });
-    };
-  }
-
   it("takes the default tenant trimmed, and a blank one as none", () => {
     assert.equal(
       defaultScaiKeyTenant(() => "  tnt_a24a8f641821b521082680b9 "),
@@ -480,14 +467,14 @@ describe("the client built from the settings", () => {
       [{ ...base, scaikeyTenant: "tnt_x" }, /^Missing identity:scaikeyClientId: set it with /],
     ];
     for (const [values, message] of cases) {
-      assert.throws(() => configuredClient(undefined, reader(values)), { message });
+      assert.throws(() => configuredClient(undefined, settingsReader(values)), { message });
     }
   });
 
   it("works in the default tenant, and says which tenant set a failing call used", async () => {
     const emu = emulator();
     const { clientId, clientSecret, tenantId } = emu.credentials.scaikey;
-    const single = reader({
+    const single = settingsReader({
       scaikeyBaseUrl: emu.scaikeyUrl,
       scaikeyTenant: tenantId,
       scaikeyClientId: clientId,
@@ -496,7 +483,7 @@ describe("the client built from the settings", () => {
     assert.equal((await configuredClient(undefined, single).getUser(JASON)).id, JASON);
 
     forgetTokens();
-    const withSet = reader({
+    const withSet = settingsReader({
       scaikeyBaseUrl: emu.scaikeyUrl,
       scaikeyTenants: { [tenantId]: { clientId, clientSecret: "not-the-secret" } },
     });

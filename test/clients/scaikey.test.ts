@@ -2,16 +2,17 @@ import assert from "node:assert/strict";
 import { describe, it } from "vitest";
 import { ApiError, isNotFound } from "../../provider/errors";
 import { forgetTokens } from "../../provider/transport";
-import { collect, everythingShown, rejection, scaikeyClient, useEmulator } from "./emulator-setup";
+import {
+  collect,
+  everythingShown,
+  rejection,
+  SCAIKEY_SEED,
+  scaikeyClient,
+  useEmulator,
+} from "./emulator-setup";
 
 const emulator = useEmulator();
-const JASON = "usr_a0ef100cb9467317b1a26c4c";
-const CADDY = "usr_d3fb355fbb0ab9e676a57880";
-const PLATFORM = {
-  clientId: "cli_platform_console",
-  clientSecret: "platform-console-secret-not-real",
-  tenantSlug: undefined,
-};
+const { jason: JASON, caddy: CADDY, platform: PLATFORM } = SCAIKEY_SEED;
 
 describe("ScaiKeyClient against the emulator", () => {
   it("lists and reads the tenant's users", async () => {

@@ -3,11 +3,11 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import type { RunningEmulator } from "../../emulator";
-import { checkedSetting, type SettingName } from "../../provider/config";
 import { ApiError } from "../../provider/errors";
 import { luceneQuote, SecureframeClient } from "../../provider/secureframe";
 import { secureframeClient as configuredClient } from "../../provider/secureframe/configured-client";
 import type { Transport } from "../../provider/transport/transport";
+import { settingsReader } from "../harness/settings";
 import { collect, rejection, secureframeClient, statusCounts, useEmulator } from "./emulator-setup";
 
 const emulator = useEmulator();
@@ -151,20 +151,11 @@ describe("SecureframeClient's requests", () => {
 });
 
 describe("the client built from the settings", () => {
-  /** Settings as the providers read them. */
-  function reader(values: Partial<Record<SettingName, unknown>>) {
-    return (name: SettingName) => {
-      const value = values[name];
-      const text = typeof value === "string" || value === undefined ? value : JSON.stringify(value);
-      return checkedSetting(name, { value: text, source: "config" });
-    };
-  }
-
   it("names the setting that is missing", () => {
-    assert.throws(() => configuredClient(reader({ secureframeApiSecret: "s" })), {
+    assert.throws(() => configuredClient(settingsReader({ secureframeApiSecret: "s" })), {
       message: /^Missing identity:secureframeApiKey: set it with /,
     });
-    assert.throws(() => configuredClient(reader({ secureframeApiKey: "k" })), {
+    assert.throws(() => configuredClient(settingsReader({ secureframeApiKey: "k" })), {
       message: /^Missing identity:secureframeApiSecret: set it with /,
     });
   });
@@ -173,14 +164,14 @@ describe("the client built from the settings", () => {
     const emu = emulator();
     await emu.control.reset();
     const { apiKey, apiSecret } = emu.credentials.secureframe;
-    const single = reader({
+    const single = settingsReader({
       secureframeBaseUrl: emu.secureframeUrl,
       secureframeApiKey: apiKey,
       secureframeApiSecret: apiSecret,
     });
     assert.equal((await configuredClient(single).getUser(JASON)).id, JASON);
 
-    const withSet = reader({
+    const withSet = settingsReader({
       secureframeAccounts: {
         ops: { apiKey, apiSecret: "not-the-secret", baseUrl: emu.secureframeUrl },
       },

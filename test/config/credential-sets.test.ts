@@ -1,26 +1,18 @@
 import assert from "node:assert/strict";
 import { describe, test } from "vitest";
 import { asaClient, asaKey } from "../../provider/asa/configured-client";
-import { checkedSetting, type SettingName } from "../../provider/config";
+import { checkedSetting } from "../../provider/config";
 import { chooseCredentials } from "../../provider/credential-sets/choose";
 import { credentialSetKinds } from "../../provider/credential-sets/kinds";
 import { scaikeyCredentials } from "../../provider/scaikey/configured-client";
 import { secureframeClient } from "../../provider/secureframe/configured-client";
 import { thrownMessage } from "../harness/refusals";
+import { settingsReader } from "../harness/settings";
 
 const opsSecret = "ops-key-secret-never-shown-4b1e";
 const mainSecret = "main-key-secret-never-shown-77aa";
 
-/** Settings as a reader sees them, checked as the providers check them. */
-function reader(values: Partial<Record<SettingName, unknown>>) {
-  return (name: SettingName) => {
-    const value = values[name];
-    const text = typeof value === "string" || value === undefined ? value : JSON.stringify(value);
-    return checkedSetting(name, { value: text, source: "config" });
-  };
-}
-
-const twoTeams = reader({
+const twoTeams = settingsReader({
   asaTeam: "William-Faulkner",
   asaKeyId: "main-key",
   asaKeySecret: mainSecret,
@@ -54,7 +46,7 @@ describe("parsing identity:asaTeams and its kin", () => {
       ],
     ];
     for (const [value, expected] of cases) {
-      const message = thrownMessage(() => reader({ asaTeams: value })("asaTeams"));
+      const message = thrownMessage(() => settingsReader({ asaTeams: value })("asaTeams"));
       assert.match(message, /^identity:asaTeams \(stack config\) is /);
       assert.match(message, expected);
       assert.ok(!message.includes(opsSecret), message);
@@ -68,9 +60,9 @@ describe("parsing identity:asaTeams and its kin", () => {
   test("a tenant's set must be named by the tenant's id", () => {
     assert.throws(
       () =>
-        reader({ scaikeyTenants: { "compson-household": { clientId: "c", clientSecret: "s" } } })(
-          "scaikeyTenants",
-        ),
+        settingsReader({
+          scaikeyTenants: { "compson-household": { clientId: "c", clientSecret: "s" } },
+        })("scaikeyTenants"),
       { message: /the tenant "compson-household" is not a ScaiKey tenant id/ },
     );
   });
@@ -89,7 +81,7 @@ describe("parsing identity:asaTeams and its kin", () => {
 
 describe("names and shapes of sets", () => {
   test("set names and the names asked for are trimmed; ASA's are folded to lower case, ScaiKey's are not", () => {
-    const spaced = reader({
+    const spaced = settingsReader({
       asaTeams: { " Ops ": { keyId: "ops-key", keySecret: opsSecret } },
       scaikeyTenants: { " tnt_Other ": { clientId: "cli_other", clientSecret: opsSecret } },
       scaikeyClientId: "cli_main",
@@ -102,13 +94,13 @@ describe("names and shapes of sets", () => {
 
   test("Secureframe's shape marks baseUrl optional, and a named account is described by its key pair, neither shown", () => {
     const message = thrownMessage(() =>
-      reader({ secureframeAccounts: "[" })("secureframeAccounts"),
+      settingsReader({ secureframeAccounts: "[" })("secureframeAccounts"),
     );
     assert.match(
       message,
       /is not JSON; give \{ "[^"]+": \{ "apiKey": "\.\.\.", "apiSecret": "\.\.\.", "baseUrl": "\.\.\." \(optional\) \} \}, one entry per account/,
     );
-    const read = reader({
+    const read = settingsReader({
       secureframeAccounts: { uk: { apiKey: "key-uk", apiSecret: opsSecret } },
     });
     assert.equal(
@@ -123,17 +115,21 @@ describe("names and shapes of sets", () => {
       chooseCredentials(credentialSetKinds.asa, undefined, twoTeams).values.keyId,
       "main-key",
     );
-    const spaced = reader({ asaTeams: { ops: { keyId: " ops-key ", keySecret: opsSecret } } });
+    const spaced = settingsReader({
+      asaTeams: { ops: { keyId: " ops-key ", keySecret: opsSecret } },
+    });
     assert.equal(asaKey("ops", spaced).keyId, "ops-key");
   });
 
   test("a team with no set names the default team's single keys as configured", () => {
-    const read = reader({ asaTeam: "compsons", asaTeams: {} });
+    const read = settingsReader({ asaTeam: "compsons", asaTeams: {} });
     assert.match(
       thrownMessage(() => asaKey("sartoris", read)),
       /^No credentials for Okta ASA team "sartoris": the teams with credentials are "compsons" \(identity:asaKeyId, identity:asaKeySecret\)\. /,
     );
-    const none = reader({ scaikeyTenants: { tnt_a: { clientId: "c", clientSecret: opsSecret } } });
+    const none = settingsReader({
+      scaikeyTenants: { tnt_a: { clientId: "c", clientSecret: opsSecret } },
+    });
     assert.equal(
       chooseCredentials(credentialSetKinds.asa, undefined, none).values.keyId,
       undefined,
@@ -165,9 +161,11 @@ describe("choosing the set", () => {
   });
 
   test("with no set and no default team, the single keys serve any team, as before sets existed", () => {
-    const single = reader({ asaKeyId: "k", asaKeySecret: mainSecret });
+    const single = settingsReader({ asaKeyId: "k", asaKeySecret: mainSecret });
     assert.equal(asaKey("anyone", single).keyId, "k");
-    const setsOnly = reader({ asaTeams: { ops: { keyId: "ops-key", keySecret: opsSecret } } });
+    const setsOnly = settingsReader({
+      asaTeams: { ops: { keyId: "ops-key", keySecret: opsSecret } },
+    });
     assert.throws(() => asaKey("anyone", setsOnly), {
       message:
         /^No credentials for Okta ASA team "anyone": the teams with credentials are "ops" \(identity:asaTeams\.ops\)\./,
@@ -175,13 +173,16 @@ describe("choosing the set", () => {
   });
 
   test("a named set's single key missing is the missing single setting", () => {
-    assert.throws(() => asaKey("william-faulkner", reader({ asaTeam: "william-faulkner" })), {
-      message: /^Missing identity:asaKeyId: /,
-    });
+    assert.throws(
+      () => asaKey("william-faulkner", settingsReader({ asaTeam: "william-faulkner" })),
+      {
+        message: /^Missing identity:asaKeyId: /,
+      },
+    );
   });
 
   test("ScaiKey's single client serves tenants with no set; a tenant with one uses it", () => {
-    const read = reader({
+    const read = settingsReader({
       scaikeyTenant: "tnt_main",
       scaikeyClientId: "cli_main",
       scaikeyClientSecret: mainSecret,
@@ -197,7 +198,7 @@ describe("choosing the set", () => {
   });
 
   test("a Secureframe account uses its own base URL, else the single one; an unknown account fails", () => {
-    const read = reader({
+    const read = settingsReader({
       secureframeApiKey: "key-main",
       secureframeApiSecret: mainSecret,
       secureframeBaseUrl: "https://api.secureframe.com",
@@ -220,7 +221,7 @@ describe("choosing the set", () => {
       message:
         /^No credentials for Secureframe account "eu": the accounts with credentials are "uk" \(identity:secureframeAccounts\.uk\), "us2" /,
     });
-    const badUrl = reader({
+    const badUrl = settingsReader({
       secureframeAccounts: { uk: { apiKey: "k", apiSecret: opsSecret, baseUrl: "api-uk" } },
     });
     assert.throws(() => chooseCredentials(kind, "uk", badUrl), {
