@@ -2,7 +2,7 @@ import { isApiError } from "../errors";
 import { joinId, type PropertyMap, splitId } from "../resource";
 import { defaultScope } from "../users/default-scope";
 import { FieldMap } from "../users/field-map";
-import { findByIdOrEmail } from "../users/id-or-email";
+import { emailGiven, findByIdOrEmail } from "../users/id-or-email";
 import type { UserAdapter, Values } from "../users/user-resource";
 import type { ScaiKeyClient } from "./client";
 import { defaultScaiKeyTenant, scaikeyClient, scaikeyCredentials } from "./configured-client";
@@ -129,9 +129,7 @@ export function scaikeyUserAdapter(
       const tenantId = typeof outputs.tenantId === "string" ? outputs.tenantId : fromId?.scope;
       const userId = typeof outputs.userId === "string" ? outputs.userId : fromId?.name;
       if (!tenantId || !userId) return undefined;
-      const user = outputs.user;
-      const email = typeof user === "string" && user.includes("@") ? { email: user } : {};
-      return { tenantId, userId, ...email };
+      return { tenantId, userId, ...emailGiven(outputs.user) };
     },
     outputsOf: (target) => ({ userId: target.userId }),
     async fetch(target) {

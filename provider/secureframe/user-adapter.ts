@@ -1,7 +1,7 @@
 import { type CheckOutcome, containsUnknown, type PropertyMap, withFailure } from "../resource";
 import { sameUserRef } from "../users/args";
 import { FieldMap } from "../users/field-map";
-import { findByIdOrEmail } from "../users/id-or-email";
+import { emailGiven, findByIdOrEmail } from "../users/id-or-email";
 import type { UserAdapter, Values } from "../users/user-resource";
 import type { SecureframeClient } from "./client";
 import { secureframeClient, secureframeCredentials } from "./configured-client";
@@ -111,8 +111,7 @@ export function secureframeUserAdapter(
     targetOf(id, outputs: PropertyMap) {
       const userId = typeof outputs.userId === "string" ? outputs.userId : id;
       if (!userId) return undefined;
-      const user = typeof outputs.user === "string" ? outputs.user : undefined;
-      return { userId, ...(user?.includes("@") ? { email: user } : {}), ...accountOf(outputs) };
+      return { userId, ...emailGiven(outputs.user), ...accountOf(outputs) };
     },
     outputsOf: (target) => ({ userId: target.userId }),
     async fetch(target) {
