@@ -71,6 +71,18 @@ export function scaikeyClient(
   return new ScaiKeyClient({ baseUrl: emu.scaikeyUrl, ...emu.credentials.scaikey, ...overrides });
 }
 
+/** The query of each request the emulator's `api` received for this method and path. */
+export async function queriesOf(
+  emu: RunningEmulator,
+  api: "scaikey" | "secureframe",
+  method: string,
+  path: string,
+) {
+  return (await emu.control.requests())
+    .filter((entry) => entry.method === method && entry.url.split("?")[0] === `/${api}${path}`)
+    .map((entry) => Object.fromEntries(new URL(entry.url, "http://x").searchParams));
+}
+
 export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const item of items) out.push(item);

@@ -1,7 +1,5 @@
 import assert from "node:assert/strict";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
+import { beforeEach, describe, it } from "vitest";
 import type { RunningEmulator } from "../../emulator";
 import type { SettingName } from "../../provider/config";
 import { ApiError } from "../../provider/errors";
@@ -13,9 +11,11 @@ import {
 import { forgetTokens } from "../../provider/transport";
 import type { Clock } from "../../provider/transport/clock";
 import { settingsReader } from "../harness/settings";
+import { useStandInServer } from "../harness/stand-in-server";
 import {
   collect,
   everythingShown,
+  queriesOf,
   rejection,
   SCAIKEY_SEED,
   scaikeyClient,
@@ -38,13 +38,6 @@ function retryClock(emu: RunningEmulator, meanwhile: () => Promise<unknown> = as
     },
   };
   return clock;
-}
-
-/** The query of each request the emulator received for this method and path. */
-async function queriesOf(emu: RunningEmulator, method: string, path: string) {
-  return (await emu.control.requests())
-    .filter((entry) => entry.method === method && entry.url.split("?")[0] === `/scaikey${path}`)
-    .map((entry) => Object.fromEntries(new URL(entry.url, "http://x").searchParams));
 }
 
 async function tokenRequests(emu: RunningEmulator) {
@@ -243,7 +236,7 @@ describe("ScaiKeyClient's calls against the emulator", () => {
     const counters = (await emu.control.counters()).scaikey;
     assert.equal(counters["POST /api/v1/tenants/:tenant_id/users"], 2, "one attempt, one retry");
     assert.equal(counters["GET /api/v1/tenants/:tenant_id/users/:user_id"], 1, "one read-back");
-    const lists = await queriesOf(emu, "GET", `/api/v1/tenants/${tenantId}/users`);
+    const lists = await queriesOf(emu, "scaikey", "GET", `/api/v1/tenants/${tenantId}/users`);
     assert.deepEqual(lists, [{ per_page: "100", search: "Lost.Answer@example.com", page: "1" }]);
   });
 
@@ -298,7 +291,7 @@ describe("ScaiKeyClient's calls against the emulator", () => {
     });
     const user = await sk.adminCreateUser({ email: "Lost.Admin@Example.com" });
     assert.equal(user.id, made);
-    const lists = await queriesOf(emu, "GET", "/api/v1/admin/users/");
+    const lists = await queriesOf(emu, "scaikey", "GET", "/api/v1/admin/users/");
     assert.deepEqual(lists, [
       { per_page: "100", search: "Lost.Admin@Example.com", tenant_id: tenantId, page: "1" },
     ]);
@@ -395,6 +388,7 @@ describe("ScaiKeyClient's calls against the emulator", () => {
     assert.equal((await sk.findUserByEmail("JASON.Compson@example.com"))?.id, JASON);
     const lists = await queriesOf(
       emu,
+      "scaikey",
       "GET",
       `/api/v1/tenants/${emu.credentials.scaikey.tenantId}/users`,
     );
@@ -503,38 +497,31 @@ describe("ScaiKey answers of other shapes", () => {
     status?: number;
     body?: unknown;
   }
-  let server: Server;
-  let baseUrl: string;
   let answers: Record<string, Canned> = {};
   let received: { method: string; path: string; body: unknown }[] = [];
   const token = { access_token: "fake-token", token_type: "Bearer", expires_in: 3600 };
 
-  beforeAll(async () => {
-    server = createServer((request, response) => {
-      let text = "";
-      request.on("data", (chunk) => {
-        text += chunk;
-      });
-      request.on("end", () => {
-        const path = (request.url ?? "").split("?")[0] ?? "";
-        const json = request.headers["content-type"]?.includes("json");
-        received.push({ method: request.method ?? "", path, body: json ? JSON.parse(text) : text });
-        const key = `${request.method} ${path}`;
-        const answer =
-          answers[key] ??
-          (key === "POST /api/v1/platform/oauth/token"
-            ? { body: token }
-            : { status: 404, body: { detail: "Not Found" } });
-        response.statusCode = answer.status ?? 200;
-        if (answer.body === undefined) return response.end();
-        response.setHeader("content-type", "application/json");
-        response.end(JSON.stringify(answer.body));
-      });
+  const baseUrl = useStandInServer((request, response) => {
+    let text = "";
+    request.on("data", (chunk) => {
+      text += chunk;
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    request.on("end", () => {
+      const path = (request.url ?? "").split("?")[0] ?? "";
+      const json = request.headers["content-type"]?.includes("json");
+      received.push({ method: request.method ?? "", path, body: json ? JSON.parse(text) : text });
+      const key = `${request.method} ${path}`;
+      const answer =
+        answers[key] ??
+        (key === "POST /api/v1/platform/oauth/token"
+          ? { body: token }
+          : { status: 404, body: { detail: "Not Found" } });
+      response.statusCode = answer.status ?? 200;
+      if (answer.body === undefined) return response.end();
+      response.setHeader("content-type", "application/json");
+      response.end(JSON.stringify(answer.body));
+    });
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
   beforeEach(() => {
     forgetTokens();
     answers = {};
@@ -543,7 +530,7 @@ describe("ScaiKey answers of other shapes", () => {
 
   const client = () =>
     new ScaiKeyClient({
-      baseUrl,
+      baseUrl: baseUrl(),
       clientId: "cli_fake",
       clientSecret: "fake-secret",
       tenantId: "tnt_fake",

@@ -1,25 +1,23 @@
 import assert from "node:assert/strict";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, it } from "vitest";
-import type { RunningEmulator } from "../../emulator";
+import { describe, it } from "vitest";
 import { ApiError } from "../../provider/errors";
 import { luceneQuote, SecureframeClient } from "../../provider/secureframe";
 import { secureframeClient as configuredClient } from "../../provider/secureframe/configured-client";
 import type { Transport } from "../../provider/transport/transport";
 import { settingsReader } from "../harness/settings";
-import { collect, rejection, secureframeClient, statusCounts, useEmulator } from "./emulator-setup";
+import { useStandInServer } from "../harness/stand-in-server";
+import {
+  collect,
+  queriesOf,
+  rejection,
+  secureframeClient,
+  statusCounts,
+  useEmulator,
+} from "./emulator-setup";
 
 const emulator = useEmulator();
 const JASON = "1c5b5e3c-f68b-409d-8f6b-6c0537e8f36d";
 const KEYS = { apiKey: "sfk_test", apiSecret: "sfs_test" };
-
-/** The query of each request the emulator received for this method and path. */
-async function queriesOf(emu: RunningEmulator, method: string, path: string) {
-  return (await emu.control.requests())
-    .filter((entry) => entry.method === method && entry.url.split("?")[0] === `/secureframe${path}`)
-    .map((entry) => Object.fromEntries(new URL(entry.url, "http://x").searchParams));
-}
 
 /** A resource object as the API sends it. */
 function resource(id: string, email: string, attributes: Record<string, unknown> = { id }) {
@@ -86,11 +84,13 @@ describe("SecureframeClient's requests", () => {
     const sf = secureframeClient(emu);
 
     assert.equal((await collect(sf.listUsers({ perPage: 250 }))).length, seeded);
-    assert.deepEqual(await queriesOf(emu, "GET", "/users"), [{ page: "1", per_page: "100" }]);
+    assert.deepEqual(await queriesOf(emu, "secureframe", "GET", "/users"), [
+      { page: "1", per_page: "100" },
+    ]);
 
     await emu.control.clearRequests();
     const inPairs = await collect(sf.listUsers({ perPage: 2, q: "active:true" }));
-    const pages = await queriesOf(emu, "GET", "/users");
+    const pages = await queriesOf(emu, "secureframe", "GET", "/users");
     assert.equal(pages.length, Math.floor(inPairs.length / 2) + 1, "full pages, then a short one");
     pages.forEach((query, i) => {
       assert.deepEqual(query, { q: "active:true", page: String(i + 1), per_page: "2" });
@@ -105,7 +105,7 @@ describe("SecureframeClient's requests", () => {
     const found = await secureframeClient(emu).findUserByEmail("Jason.Compson@Example.com");
     assert.equal(found?.id, JASON);
     assert.deepEqual(
-      (await queriesOf(emu, "GET", "/users")).map((query) => query.q),
+      (await queriesOf(emu, "secureframe", "GET", "/users")).map((query) => query.q),
       ['email:"Jason.Compson@Example.com"', 'email:"jason.compson@example.com"'],
     );
   });
@@ -133,7 +133,7 @@ describe("SecureframeClient's requests", () => {
         `^Secureframe PUT /users/${JASON} failed: invalid_request \\(field employee_type\\): not sent: `,
       ),
     );
-    assert.deepEqual(await queriesOf(emu, "PUT", `/users/${JASON}`), []);
+    assert.deepEqual(await queriesOf(emu, "secureframe", "PUT", `/users/${JASON}`), []);
   });
 
   it("sends a date-time with a UTC offset as given", async () => {
@@ -143,7 +143,7 @@ describe("SecureframeClient's requests", () => {
     const updated = await secureframeClient(emu).updateUser(JASON, {
       end_date: "1933-04-01T09:00:00+02:00",
     });
-    assert.deepEqual(await queriesOf(emu, "PUT", `/users/${JASON}`), [
+    assert.deepEqual(await queriesOf(emu, "secureframe", "PUT", `/users/${JASON}`), [
       { end_date: "1933-04-01T09:00:00+02:00" },
     ]);
     assert.equal(new Date(updated.end_date ?? "").toISOString(), "1933-04-01T07:00:00.000Z");
@@ -192,31 +192,20 @@ describe("Secureframe answers of other shapes", () => {
     status?: number;
     body: unknown;
   }
-  let server: Server;
-  let baseUrl: string;
   let answer: (url: URL) => Canned = () => ({ body: {} });
   const received: string[] = [];
-
-  beforeAll(async () => {
-    server = createServer((request, response) => {
-      received.push(request.url ?? "");
-      const { status = 200, body } = answer(new URL(request.url ?? "/", "http://x"));
-      response.writeHead(status, { "content-type": "application/json" });
-      response.end(JSON.stringify(body));
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+  const baseUrl = useStandInServer((request, response) => {
+    received.push(request.url ?? "");
+    const { status = 200, body } = answer(new URL(request.url ?? "/", "http://x"));
+    response.writeHead(status, { "content-type": "application/json" });
+    response.end(JSON.stringify(body));
   });
 
   /** A client of the stand-in server, which answers with `canned`. */
   function client(canned: (url: URL) => Canned) {
     answer = canned;
     received.length = 0;
-    return new SecureframeClient({ baseUrl, ...KEYS });
+    return new SecureframeClient({ baseUrl: baseUrl(), ...KEYS });
   }
 
   it("a server that ignores the page parameter ends the list with pagination_loop", async () => {
