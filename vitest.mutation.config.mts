@@ -13,7 +13,9 @@ export default defineConfig({
     setupFiles: ["test/setup/require-ts.ts"],
     // MUTATION_TESTS (comma-separated globs) narrows a first pass over a large folder to its own
     // suites; scripts/mutation-run then runs the survivors again against every suite.
-    include: process.env.MUTATION_TESTS ? process.env.MUTATION_TESTS.split(",") : ["test/**/*.test.ts"],
+    include: process.env.MUTATION_TESTS
+      ? process.env.MUTATION_TESTS.split(",")
+      : ["test/**/*.test.ts"],
     // The engine suite, and the programs under Pulumi's runtime mocks (they test the sdk/ wiring,
     // not provider/, and their mocks hang in the one process Stryker runs the suites in).
     exclude: [
