@@ -22,6 +22,39 @@ describe("fault injection", () => {
     assert.ok(elapsed >= 200, `answered after ${elapsed} ms`);
     const logged = (await emulator.control.requests()).at(-1);
     assert.ok(logged && logged.ms >= 200, JSON.stringify(logged));
+    // The log's time is the server's share of what the client waited, in milliseconds.
+    assert.ok(logged.ms <= elapsed + 1, `logged ${logged.ms} ms, waited ${elapsed} ms`);
+  });
+
+  test("a fault limited to DELETE fails only deletions", async () => {
+    const asa = await asaClient(emulator);
+    await emulator.control.setFaults({
+      asa: { serverErrors: { share: 1, status: 503, methods: ["DELETE"] } },
+    });
+    assert.equal((await asa("/groups/compsons/users")).status, 200);
+    const member = "/groups/compsons/users/Benjy.Compson";
+    assert.equal((await asa(member, { method: "DELETE" })).status, 503);
+    await emulator.control.clearFaults();
+    assert.equal((await asa(member, { method: "DELETE" })).status, 204, "still a member");
+  });
+
+  test("echoes of a request with no Authorization header repeat an empty one and the body", async () => {
+    const { team, keyId, keySecret } = emulator.credentials.asa;
+    await emulator.control.setFaults({
+      asa: { echoes: { status: 400, paths: ["/service_token"] } },
+    });
+    const answer = await call(`${emulator.asaUrl}/v1/teams/${team}/service_token`, {
+      method: "POST",
+      json: { key_id: keyId, key_secret: keySecret },
+    });
+    assert.equal(answer.status, 400);
+    assert.equal(answer.headers["x-emulator-echo"], "");
+    const body = JSON.stringify({ key_id: keyId, key_secret: keySecret });
+    const encoded = ["", keyId, keySecret].map(encodeURIComponent).join(" ");
+    assert.equal(
+      answer.body.message,
+      `the request was refused: authorization: ; body: ${body}; url-encoded: ${encoded}`,
+    );
   });
 
   test("ASA over its rate limit: 429 too_many_requests with X-RateLimit-* and X-RateLimit-Retry-At", async () => {

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { beforeAll, describe, test } from "vitest";
 import { configure } from "../../provider/config";
 import { spec } from "../../provider/diagnostics/provider-check";
+import { providerFor, specFor } from "../../provider/registry";
 
 // diagnostics.ProviderCheck, in process: what a user reads from its outputs to see which package
 // version runs inside Pulumi and where each setting comes from (never a value).
@@ -54,10 +55,29 @@ describe("diagnostics.ProviderCheck", () => {
     assert.deepEqual(diff, { changes: false });
   });
 
-  test("its outputs schema accepts what create returns and refuses another source", () => {
+  test("its outputs schema accepts what create returns and refuses another source", async () => {
+    const created = await provider.create({});
+    assert.deepEqual(spec.outputs.parse(created.outs), created.outs);
+    for (const source of ["config", "environment", "missing"]) {
+      const outputs = { packageVersion: version, settings: { asaKeySecret: source } };
+      assert.equal(spec.outputs.safeParse(outputs).success, true, source);
+    }
     assert.equal(spec.outputs.safeParse({ packageVersion: version, settings: {} }).success, true);
     const wrong = spec.outputs.safeParse({ packageVersion: version, settings: { a: "default" } });
     assert.equal(wrong.success, false);
     assert.equal(spec.args.safeParse({ extra: 1 }).success, false);
+  });
+
+  test("Pulumi's host finds it by its kind, diagnostics:ProviderCheck, as programs name it", async () => {
+    const found = specFor("diagnostics:ProviderCheck");
+    assert.equal(found?.kind, "diagnostics:ProviderCheck");
+    assert.equal(found?.label, "diagnostics.ProviderCheck");
+    assert.deepEqual([spec.module, spec.type], ["diagnostics", "ProviderCheck"]);
+    const created = await providerFor("diagnostics:ProviderCheck").create({});
+    assert.equal(created.outs.packageVersion, version);
+  });
+
+  test("none of its outputs is stored as a secret: the version and the sources show in plain", () => {
+    assert.deepEqual(spec.secretOutputs, []);
   });
 });
