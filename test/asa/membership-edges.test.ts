@@ -15,6 +15,7 @@ import { withProgress } from "../../provider/progress/context";
 import { ResourceProgress } from "../../provider/progress/resource-progress";
 import { PartialFailure } from "../../provider/resource";
 import type { Clock } from "../../provider/transport/clock";
+import { rejection } from "../harness/rejection";
 import { type AsaFixture, checked, created, routes, startAsaFixture } from "./fixture";
 
 const names = (value: unknown) => MemberSet.from(value).list();
@@ -53,14 +54,6 @@ function providerWith(
     const real = asaClient(team);
     return Object.assign(Object.create(real) as AsaClient, { identity }, overrides(real));
   });
-}
-
-/** The error a promise rejects with. */
-async function rejection(promise: Promise<unknown> | undefined): Promise<Error> {
-  return (promise ?? Promise.resolve()).then(
-    () => assert.fail("expected a failure"),
-    (err: unknown) => err as Error,
-  );
 }
 
 /** Every ASA request since the counters were cleared (token exchanges excluded). */

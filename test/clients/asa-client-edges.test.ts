@@ -16,8 +16,9 @@ import {
 import { ApiError } from "../../provider/errors";
 import { forgetTokens } from "../../provider/transport";
 import type { Clock } from "../../provider/transport/clock";
+import { rejection } from "../harness/rejection";
 import { useStandInServer } from "../harness/stand-in-server";
-import { asaClient, everythingShown, rejection, useEmulator } from "./emulator-setup";
+import { asaClient, everythingShown, useEmulator } from "./emulator-setup";
 
 const emulator = useEmulator();
 const TEAM = "william-faulkner";

@@ -3,7 +3,8 @@ import { describe, it } from "vitest";
 import { isSoftDeleted } from "../../provider/asa";
 import { ApiError, isNotFound } from "../../provider/errors";
 import { forgetTokens } from "../../provider/transport";
-import { asaClient, collect, rejection, useEmulator } from "./emulator-setup";
+import { rejection } from "../harness/rejection";
+import { asaClient, collect, useEmulator } from "./emulator-setup";
 
 const emulator = useEmulator();
 const team = "william-faulkner";

@@ -89,16 +89,6 @@ export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-/** The error a promise rejects with (fails if it resolves). */
-export async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error("expected the call to fail, and it succeeded");
-}
-
 /** Everything an error shows: JSON, util.inspect with hidden fields, message, stack, and causes. */
 export function everythingShown(err: unknown): string {
   const parts = [

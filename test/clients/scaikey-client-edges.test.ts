@@ -10,13 +10,13 @@ import {
 } from "../../provider/scaikey/configured-client";
 import { forgetTokens } from "../../provider/transport";
 import type { Clock } from "../../provider/transport/clock";
+import { rejection } from "../harness/rejection";
 import { settingsReader } from "../harness/settings";
 import { useStandInServer } from "../harness/stand-in-server";
 import {
   collect,
   everythingShown,
   queriesOf,
-  rejection,
   SCAIKEY_SEED,
   scaikeyClient,
   statusCounts,

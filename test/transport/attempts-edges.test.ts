@@ -17,6 +17,7 @@ import {
   Transport,
   type TransportOptions,
 } from "../../provider/transport/transport";
+import { rejection } from "../harness/rejection";
 import { useStandInServer } from "../harness/stand-in-server";
 
 // The edges of one call's attempts (provider/transport/attempts.ts) and of the interceptor that
@@ -151,21 +152,14 @@ function transport(
   });
 }
 
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof ApiError, `not an ApiError: ${err}`);
-    return err;
-  }
-  assert.fail("the call succeeded");
-}
-
 describe("answers cut off mid-body", () => {
   test("a read whose 200 answer breaks off is not sent again: undici would ask for a byte range", async () => {
     const { clock } = virtualClock();
     scripted({ status: 200, body: { id: "u1" }, cut: true }, { status: 200 });
-    const err = await rejection(transport(clock).call({ method: "GET", path: "/users/u1" }));
+    const err = await rejection(
+      transport(clock).call({ method: "GET", path: "/users/u1" }),
+      ApiError,
+    );
     assert.equal(err.code, "UND_ERR_SOCKET");
     assert.equal(err.retries?.attempts, 1);
     assert.deepEqual(received, [{ method: "GET", url: "/sf/users/u1" }]);
@@ -178,7 +172,7 @@ describe("answers cut off mid-body", () => {
         { status, body: { message: "gone" }, cut: true },
         { status, body: { message: "gone" } },
       );
-      await rejection(transport(clock).call({ method: "GET", path: "/users/u1" }));
+      await rejection(transport(clock).call({ method: "GET", path: "/users/u1" }), ApiError);
       assert.equal(received.length, 2, `${status}: ${JSON.stringify(received)}`);
     }
   });
@@ -219,6 +213,7 @@ describe("429s", () => {
         method: "GET",
         path: "/users/u1",
       }),
+      ApiError,
     );
     assert.equal(err.retries?.gaveUp, "time");
     assert.equal(err.retries?.refusedWaitMs, 31_000);
@@ -249,6 +244,7 @@ describe("backoff against the wait budget", () => {
         method: "GET",
         path: "/users/u1",
       }),
+      ApiError,
     );
     assert.equal(err.status, 503);
     assert.equal(err.retries?.gaveUp, "time");
@@ -267,7 +263,7 @@ describe("backoff against the wait budget", () => {
     const sf = transport(clock, {
       retry: { ...retry, maxWaitMs: 10_000, rateLimitFallbackMs: { min: 9_500, max: 9_500 } },
     });
-    const err = await rejection(sf.call({ method: "GET", path: "/users/u1" }));
+    const err = await rejection(sf.call({ method: "GET", path: "/users/u1" }), ApiError);
     assert.equal(err.code, "RATE_LIMIT_EXHAUSTED");
     assert.equal(err.retries?.gaveUp, "time");
     assert.equal(err.retries?.refusedWaitMs, 9_500);
@@ -298,6 +294,7 @@ describe("what the retries summary holds", () => {
     scripted({ status: 503, body: { message: "busy" } });
     const err = await rejection(
       transport(clock).call({ method: "POST", path: "/users", json: { name: "x" } }),
+      ApiError,
     );
     assert.equal(err.retries?.gaveUp, "unsafe-to-retry");
     assert.deepEqual(err.retries?.history, [

@@ -18,6 +18,7 @@ import {
   Transport,
   type TransportOptions,
 } from "../../provider/transport";
+import { rejection } from "../harness/rejection";
 import { useStandInServer } from "../harness/stand-in-server";
 
 const seen = new Map<string, number>();
@@ -92,21 +93,6 @@ function transport(options: Partial<TransportOptions> = {}): Transport {
   });
 }
 
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  assert.fail("expected the call to fail");
-}
-
-async function apiError(promise: Promise<unknown>): Promise<ApiError> {
-  const err = await rejection(promise);
-  assert.ok(err instanceof ApiError, `expected an ApiError, got ${inspect(err)}`);
-  return err;
-}
-
 interface Echo {
   url: string;
   method: string;
@@ -150,21 +136,25 @@ describe("what a call sends", () => {
 
 describe("answers", () => {
   test("a 300 is an error, not a result", async () => {
-    const err = await apiError(transport().call({ method: "GET", path: "/multiple-choices" }));
+    const err = await rejection(
+      transport().call({ method: "GET", path: "/multiple-choices" }),
+      ApiError,
+    );
     assert.equal(err.status, 300);
     assert.equal(err.apiMessage, "pick one");
   });
 
   test("an error answer that is not JSON reports its first 300 characters", async () => {
-    const err = await apiError(
+    const err = await rejection(
       transport({ retry: { maxAttempts: 1 } }).call({ method: "GET", path: "/long-html" }),
+      ApiError,
     );
     assert.equal(err.status, 502);
     assert.equal(err.apiMessage, `<html>${"x".repeat(294)}`);
   });
 
   test("a success that is not JSON is an invalid_response at the root", async () => {
-    const err = await apiError(transport().call({ method: "GET", path: "/html" }));
+    const err = await rejection(transport().call({ method: "GET", path: "/html" }), ApiError);
     assert.equal(err.status, 200);
     assert.equal(err.code, "invalid_response");
     assert.equal(err.field, "");
@@ -181,16 +171,22 @@ describe("answers", () => {
   });
 
   test("with no secrets in use, the API's message is passed on untouched", async () => {
-    const err = await apiError(transport().call({ method: "GET", path: "/odd-message" }));
+    const err = await rejection(
+      transport().call({ method: "GET", path: "/odd-message" }),
+      ApiError,
+    );
     assert.equal(err.apiMessage, "Stryker was here, said the API");
   });
 
   test("an error names the path as documented: without the prefix, or whole when outside it", async () => {
     const t = transport();
-    const outside = await apiError(t.call({ method: "GET", path: `${server()}/elsewhere/x` }));
+    const outside = await rejection(
+      t.call({ method: "GET", path: `${server()}/elsewhere/x` }),
+      ApiError,
+    );
     assert.equal(outside.path, "/elsewhere/x");
     assert.equal(outside.apiMessage, "no such route");
-    const root = await apiError(t.call({ method: "GET", path: "" }));
+    const root = await rejection(t.call({ method: "GET", path: "" }), ApiError);
     assert.equal(root.path, "/");
     assert.match(root.message, /^Okta ASA GET \/ failed: 404/);
   });
@@ -226,8 +222,9 @@ describe("answers", () => {
 
 describe("failures without an answer", () => {
   test("a body that stalls past the body timeout says so, with the timeout", async () => {
-    const err = await apiError(
+    const err = await rejection(
       transport({ timeouts: { bodyMs: 100 } }).call({ method: "GET", path: "/stalled-body" }),
+      ApiError,
     );
     assert.equal(err.code, "UND_ERR_BODY_TIMEOUT");
     assert.equal(err.apiMessage, "the response body stalled past the body timeout (100 ms)");
@@ -239,14 +236,15 @@ describe("failures without an answer", () => {
       timeouts: { connectMs: 150 },
       retry: { maxAttempts: 1 },
     });
-    const err = await apiError(t.call({ method: "GET", path: "/echo" }));
+    const err = await rejection(t.call({ method: "GET", path: "/echo" }), ApiError);
     assert.equal(err.code, "UND_ERR_CONNECT_TIMEOUT");
     assert.equal(err.apiMessage, "could not connect within the connect timeout (150 ms)");
   }, 3_000);
 
   test("a request the HTTP client refuses reports the client's own message", async () => {
-    const err = await apiError(
+    const err = await rejection(
       transport().call({ method: "GET", path: "/echo", headers: { "x-bad": "a\nb" } }),
+      ApiError,
     );
     assert.equal(err.code, "UND_ERR_INVALID_ARG");
     assert.equal(err.apiMessage, "invalid x-bad header");

@@ -78,14 +78,3 @@ export async function up(
 export async function refresh(provider: Provider, id: string, outs: PropertyMap) {
   return (await provider.read?.(id, outs)) ?? assert.fail("no read");
 }
-
-/** The error a promise rejects with (fails if it resolves). */
-export async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof Error);
-    return err;
-  }
-  return assert.fail("expected the call to fail, and it succeeded");
-}
