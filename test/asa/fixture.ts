@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
 import type * as pulumi from "@pulumi/pulumi";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { type RunningEmulator, startEmulator } from "../../emulator";
+import type { AsaClient } from "../../provider/asa/client";
+import { asaClient } from "../../provider/asa/configured-client";
 import { forgetGroupViews } from "../../provider/asa/group-view";
+import { MemberSet } from "../../provider/asa/member-set";
 import { forgetUserDirectories } from "../../provider/asa/user-directory";
 import type { PropertyMap } from "../../provider/resource";
 import { closeAllPools } from "../../provider/transport";
@@ -18,6 +22,8 @@ export interface AsaFixture {
   count(route: string): Promise<number>;
   /** Every ASA request that changes something (POST, PUT, DELETE; token exchanges excluded). */
   writes(): Promise<number>;
+  /** Every ASA request (token exchanges excluded). */
+  requests(): Promise<number>;
   /**
    * The emulator's ASA control API, for changes made "by hand" between two runs: each change also
    * starts a new run for the providers of this process, which forget what they read before (a
@@ -28,6 +34,14 @@ export interface AsaFixture {
   reset(): Promise<void>;
   stop(): Promise<void>;
 }
+
+const numbered = (prefix: string, i: number) => `${prefix}-${String(i).padStart(4, "0")}`;
+
+/** The `i`th of the people `useAsaFixture({ people })` adds: person-0001, person-0002 ... */
+export const person = (i: number) => numbered("person", i);
+
+/** The members a stored value holds, as a sorted list (outputs store a name set). */
+export const storedMembers = (value: unknown) => MemberSet.from(value).list();
 
 /** What the providers of this process keep for the length of a run. */
 function newRun(): void {
@@ -52,14 +66,15 @@ export async function startAsaFixture(): Promise<AsaFixture> {
   const emulator = await startEmulator();
   const { team } = emulator.credentials.asa;
   await configureProvidersFor(emulator);
+  const requestsTo = async (counted: (route: string) => boolean) =>
+    Object.entries((await emulator.control.counters()).asa)
+      .filter(([route]) => counted(route) && !route.endsWith("/service_token"))
+      .reduce((sum, [, n]) => sum + n, 0);
   return {
     emulator,
     team,
     async addUsers(count, prefix) {
-      const names = Array.from(
-        { length: count },
-        (_, i) => `${prefix}-${String(i + 1).padStart(4, "0")}`,
-      );
+      const names = Array.from({ length: count }, (_, i) => numbered(prefix, i + 1));
       await emulator.control.asa.createUsers(
         team,
         names.map((name) => ({ name })),
@@ -73,12 +88,10 @@ export async function startAsaFixture(): Promise<AsaFixture> {
       return (await emulator.control.counters()).asa[route] ?? 0;
     },
     async writes() {
-      const counters = (await emulator.control.counters()).asa;
-      return Object.entries(counters)
-        .filter(
-          ([route]) => /^(POST|PUT|PATCH|DELETE) /.test(route) && !route.endsWith("/service_token"),
-        )
-        .reduce((sum, [, n]) => sum + n, 0);
+      return requestsTo((route) => /^(POST|PUT|PATCH|DELETE) /.test(route));
+    },
+    async requests() {
+      return requestsTo(() => true);
     },
     byHand: new Proxy(emulator.control.asa, {
       get(control, method) {
@@ -98,6 +111,47 @@ export async function startAsaFixture(): Promise<AsaFixture> {
       await emulator.stop();
       await closeAllPools();
     },
+  };
+}
+
+/**
+ * The file's fixture, started before its tests and stopped after them. Each test starts from the
+ * emulator's data in a new run, with `people` more users (person(1) ...) and the empty `groups`,
+ * the counters cleared.
+ */
+export function useAsaFixture(setup: { people?: number; groups?: string[] } = {}): AsaFixture {
+  const fixture = {} as AsaFixture;
+  beforeAll(async () => {
+    Object.assign(fixture, await startAsaFixture());
+  });
+  beforeEach(async () => {
+    await fixture.reset();
+    if (setup.people) await fixture.addUsers(setup.people, "person");
+    for (const name of setup.groups ?? []) {
+      await fixture.byHand.createGroup(fixture.team, { name });
+    }
+    await fixture.emulator.control.clearCounters();
+  });
+  afterAll(() => fixture.stop());
+  return fixture;
+}
+
+/**
+ * The configured client of a team with some methods replaced (`real` is the client itself), for
+ * a provider to run on. An `identity` of its own gives it its own view of the groups, so that
+ * the reads it makes are its own.
+ */
+export function clientOverriding(
+  overrides: (real: AsaClient, team: string) => Partial<AsaClient>,
+  identity?: string,
+): (team: string) => AsaClient {
+  return (team) => {
+    const real = asaClient(team);
+    return Object.assign(
+      Object.create(real) as AsaClient,
+      identity ? { identity } : {},
+      overrides(real, team),
+    );
   };
 }
 

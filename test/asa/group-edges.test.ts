@@ -4,43 +4,26 @@
 // client built from the settings, the soft-delete test of `deleted_at`, the fields read from an
 // error body, and the group view forgetting a failed read.
 import assert from "node:assert/strict";
-import { afterAll, beforeAll, beforeEach, describe, test } from "vitest";
+import { describe, test } from "vitest";
 import { explainAccessError } from "../../provider/access-errors";
 import type { AsaClient } from "../../provider/asa/client";
 import { asaClient } from "../../provider/asa/configured-client";
-import { type GroupApi, groupProvider } from "../../provider/asa/group";
+import { groupProvider } from "../../provider/asa/group";
 import { GroupView } from "../../provider/asa/group-view";
 import { errorFields, type Group, isSoftDeleted } from "../../provider/asa/schemas";
 import { ApiError } from "../../provider/errors";
 import { withProgress } from "../../provider/progress/context";
 import { ResourceProgress } from "../../provider/progress/resource-progress";
 import { settingsReader } from "../harness/settings";
-import { type AsaFixture, checked, created, routes, startAsaFixture } from "./fixture";
+import { checked, clientOverriding, created, routes, useAsaFixture } from "./fixture";
 
 const provider = groupProvider();
 
-let asa: AsaFixture;
-beforeAll(async () => {
-  asa = await startAsaFixture();
-});
-beforeEach(() => asa.reset());
-afterAll(() => asa.stop());
+const asa = useAsaFixture();
 
-/** The configured client for the team, with some methods replaced (`real` is the client itself). */
-function clientWith(overrides: (real: AsaClient) => Partial<GroupApi>) {
-  return groupProvider((team) => {
-    const real = asaClient(team);
-    const replaced = overrides(real);
-    return new Proxy(real, {
-      get(target, key) {
-        const own = replaced[key as keyof GroupApi];
-        if (own) return own;
-        const value = Reflect.get(target, key);
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
-  });
-}
+/** A provider whose client is the real one but for the methods given. */
+const providerWith = (overrides: (real: AsaClient) => Partial<AsaClient>) =>
+  groupProvider(clientOverriding(overrides));
 
 describe("create meeting a group that already exists", () => {
   test("without adopt, an empty group with other roles is refused, not taken over", async () => {
@@ -65,7 +48,7 @@ describe("create meeting a group that already exists", () => {
   test("whether the group has members is asked with a single-member page", async () => {
     await asa.byHand.createGroup(asa.team, { name: "half-made", roles: ["access_user"] });
     const pages: unknown[] = [];
-    const recording = clientWith((real) => ({
+    const recording = providerWith((real) => ({
       listGroupUsers: (group, filters) => {
         pages.push(filters);
         return real.listGroupUsers(group, filters);
@@ -101,7 +84,7 @@ describe("create meeting a group that already exists", () => {
   });
 
   test("with adopt, a group made by someone else between the read and the create is adopted", async () => {
-    const racing = clientWith((real) => ({
+    const racing = providerWith((real) => ({
       createGroup: async (group) => {
         await asa.emulator.control.asa.createGroup(asa.team, {
           name: group.name,
@@ -213,7 +196,7 @@ describe("update and delete", () => {
 
   test("a group deleted by someone else between the read and the DELETE is deleted", async () => {
     const { id, outs } = await created(provider, { name: "eng", roles: [] });
-    const racing = clientWith((real) => ({
+    const racing = providerWith((real) => ({
       deleteGroup: async (name) => {
         await asa.emulator.control.asa.deleteGroup(asa.team, name);
         return real.deleteGroup(name);

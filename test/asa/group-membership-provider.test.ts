@@ -1,37 +1,23 @@
 import assert from "node:assert/strict";
-import { afterAll, beforeAll, beforeEach, describe, test } from "vitest";
-import type { AsaClient } from "../../provider/asa/client";
-import { asaClient } from "../../provider/asa/configured-client";
-import { groupMembershipProvider, type MembershipApi } from "../../provider/asa/group-membership";
-import { MemberSet } from "../../provider/asa/member-set";
+import { describe, test } from "vitest";
+import { groupMembershipProvider } from "../../provider/asa/group-membership";
 import { PartialFailure, type PropertyMap, UNKNOWN } from "../../provider/resource";
-import { type AsaFixture, checked, created, failuresOf, routes, startAsaFixture } from "./fixture";
-
-/** The members a stored value holds, as a sorted list (outputs store a name set). */
-const names = (value: unknown) => MemberSet.from(value).list();
+import {
+  checked,
+  clientOverriding,
+  created,
+  failuresOf,
+  person,
+  routes,
+  storedMembers,
+  useAsaFixture,
+} from "./fixture";
 
 const provider = groupMembershipProvider();
 
-let asa: AsaFixture;
-beforeAll(async () => {
-  asa = await startAsaFixture();
-});
-beforeEach(async () => {
-  await asa.reset();
-  await asa.addUsers(6, "person");
-  await asa.byHand.createGroup(asa.team, { name: "eng" });
-  await asa.emulator.control.clearCounters();
-});
-afterAll(() => asa.stop());
+const asa = useAsaFixture({ people: 6, groups: ["eng"] });
 
-const [p1, p2, p3, p4, p5, p6] = Array.from({ length: 6 }, (_, i) => `person-000${i + 1}`) as [
-  string,
-  string,
-  string,
-  string,
-  string,
-  string,
-];
+const [p1, p2, p3, p4, p5, p6] = [person(1), person(2), person(3), person(4), person(5), person(6)];
 
 /** check then update, as `pulumi up` does for a changed resource. */
 async function updated(id: string, olds: PropertyMap, oldInputs: PropertyMap, news: PropertyMap) {
@@ -187,7 +173,7 @@ describe("authoritative", () => {
       group: "eng",
       members: [p2, p3, p4, p5],
     });
-    assert.deepEqual(names(outs.members), [p2, p3, p4, p5]);
+    assert.deepEqual(storedMembers(outs.members), [p2, p3, p4, p5]);
     assert.deepEqual(await asa.membersOf("eng"), [p2, p3, p4, p5]);
     assert.equal(await asa.count(routes.addMember), 2);
     assert.equal(await asa.count(routes.removeMember), 1);
@@ -209,7 +195,7 @@ describe("authoritative", () => {
       group: "eng",
       members: [p1, p3],
     });
-    assert.deepEqual(names(outs.members), [p1, p3]);
+    assert.deepEqual(storedMembers(outs.members), [p1, p3]);
     assert.deepEqual(await asa.membersOf("eng"), [p1, p3]);
   });
 
@@ -257,14 +243,14 @@ describe("authoritative", () => {
   test("adopt takes the group as it is: a matching list writes nothing", async () => {
     await asa.byHand.setGroupMembers(asa.team, "eng", [p1, p2, p3]);
     const { outs } = await created(provider, { group: "eng", members: [p3, p1, p2], adopt: true });
-    assert.deepEqual(names(outs.members), [p1, p2, p3]);
+    assert.deepEqual(storedMembers(outs.members), [p1, p2, p3]);
     assert.equal(await asa.writes(), 0);
   });
 
   test("adopt with a different list applies the difference", async () => {
     await asa.byHand.setGroupMembers(asa.team, "eng", [p1, p4]);
     const { outs } = await created(provider, { group: "eng", members: [p1, p2], adopt: true });
-    assert.deepEqual(names(outs.members), [p1, p2]);
+    assert.deepEqual(storedMembers(outs.members), [p1, p2]);
     assert.deepEqual(await asa.membersOf("eng"), [p1, p2]);
   });
 
@@ -325,13 +311,13 @@ describe("additive", () => {
       mode: "additive",
     });
     assert.deepEqual(await asa.membersOf("eng"), [p1, p2, p5]);
-    assert.deepEqual(names(outs.unmanagedMembers), [p5]);
+    assert.deepEqual(storedMembers(outs.unmanagedMembers), [p5]);
 
     await asa.byHand.removeGroupMember(asa.team, "eng", p2);
     await asa.byHand.addGroupMember(asa.team, "eng", p6);
     const read = await provider.read?.(first.id, outs);
-    assert.deepEqual(names(read?.props.members), [p1]);
-    assert.deepEqual(names(read?.props.unmanagedMembers), [p5, p6]);
+    assert.deepEqual(storedMembers(read?.props.members), [p1]);
+    assert.deepEqual(storedMembers(read?.props.unmanagedMembers), [p5, p6]);
     assert.deepEqual(read?.inputs?.members, { [p1]: true });
   });
 
@@ -407,16 +393,14 @@ describe("failures", () => {
   test("a failure half-way: partial failure with the members actually in the group; the next up finishes", async () => {
     // Someone deletes two users in the console while the adds are under way: ASA refuses those adds.
     const racing = new Set([p3, p5]);
-    const client = (team: string): MembershipApi => {
-      const real = asaClient(team);
-      return Object.assign(Object.create(real) as AsaClient, {
+    const racy = groupMembershipProvider(
+      clientOverriding((real, team) => ({
         addUserToGroup: async (group: string, name: string) => {
           if (racing.has(name)) await asa.byHand.updateUser(team, name, { status: "DELETED" });
           return real.addUserToGroup(group, name);
         },
-      });
-    };
-    const racy = groupMembershipProvider(client);
+      })),
+    );
     await asa.byHand.setGroupMembers(asa.team, "eng", [p6]);
     const inputs = await checked(racy, {
       group: "eng",
@@ -460,25 +444,23 @@ describe("failures", () => {
     assert.equal(diff?.changes, true);
     await asa.emulator.control.clearCounters();
     const finished = await racy.update?.(error.id, error.properties, inputs);
-    assert.deepEqual(names(finished?.outs.members), [p1, p2, p3, p4, p5]);
+    assert.deepEqual(storedMembers(finished?.outs.members), [p1, p2, p3, p4, p5]);
     assert.equal(await asa.count(routes.addMember), 2);
   });
 
   test("the partial failure carries __provider so later read and delete can load the provider", async () => {
-    const client = (team: string): MembershipApi => {
-      const real = asaClient(team);
-      return Object.assign(Object.create(real) as AsaClient, {
+    const failing = groupMembershipProvider(
+      clientOverriding(() => ({
         addUserToGroup: async () => {
           throw new Error("connection lost");
         },
-      });
-    };
-    const failing = groupMembershipProvider(client);
+      })),
+    );
     const inputs = await checked(failing, { group: "eng", members: [p1] });
     await assert.rejects(failing.create({ ...inputs, __provider: "handle" }), (err: unknown) => {
       assert.ok(err instanceof PartialFailure);
       assert.equal(err.properties.__provider, "handle");
-      assert.deepEqual(names(err.properties.members), []);
+      assert.deepEqual(storedMembers(err.properties.members), []);
       return true;
     });
   });
@@ -518,8 +500,8 @@ describe("a 1,000-member group", () => {
 
     await asa.emulator.control.clearCounters();
     const read = await provider.read?.(first.id, first.outs);
-    assert.equal(names(read?.props.members).length, 1000);
-    assert.deepEqual(names(read?.props.members), [...thousand].sort());
+    assert.equal(storedMembers(read?.props.members).length, 1000);
+    assert.deepEqual(storedMembers(read?.props.members), [...thousand].sort());
     assert.deepEqual(Object.keys(read?.inputs?.members ?? {}).length, 1000);
     assert.equal(await asa.count(routes.listMembers), 10);
     assert.equal(await asa.writes(), 0);

@@ -1,18 +1,13 @@
 import assert from "node:assert/strict";
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { groupProvider } from "../../provider/asa/group";
 
 const provider = groupProvider();
 
 import { UNKNOWN } from "../../provider/resource";
-import { type AsaFixture, checked, created, failuresOf, routes, startAsaFixture } from "./fixture";
+import { checked, created, failuresOf, routes, useAsaFixture } from "./fixture";
 
-let asa: AsaFixture;
-beforeAll(async () => {
-  asa = await startAsaFixture();
-});
-beforeEach(() => asa.reset());
-afterAll(() => asa.stop());
+const asa = useAsaFixture();
 
 describe("check", () => {
   test("normalises: roles deduplicated and sorted, name trimmed, team from config, adopt false", async () => {

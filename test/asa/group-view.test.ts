@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { afterAll, beforeAll, beforeEach, describe, test } from "vitest";
+import { describe, test } from "vitest";
 import { groupProvider } from "../../provider/asa/group";
 import { groupMembershipProvider } from "../../provider/asa/group-membership";
 import { GroupView } from "../../provider/asa/group-view";
 import { MemberSet } from "../../provider/asa/member-set";
 import type { Group } from "../../provider/asa/schemas";
-import { type AsaFixture, created, routes, startAsaFixture } from "./fixture";
+import { created, person, routes, useAsaFixture } from "./fixture";
 
 // One run's reads of a group, shared by its asa.Group and its asa.GroupMembership, and never
 // stale: each test is one provider process's run unless it says otherwise (asa.byHand).
@@ -13,18 +13,9 @@ import { type AsaFixture, created, routes, startAsaFixture } from "./fixture";
 const groups = groupProvider();
 const memberships = groupMembershipProvider();
 
-let asa: AsaFixture;
-beforeAll(async () => {
-  asa = await startAsaFixture();
-});
-beforeEach(async () => {
-  await asa.reset();
-  await asa.addUsers(3, "person");
-  await asa.emulator.control.clearCounters();
-});
-afterAll(() => asa.stop());
+const asa = useAsaFixture({ people: 3 });
 
-const [p1, p2, p3] = ["person-0001", "person-0002", "person-0003"];
+const [p1, p2, p3] = [person(1), person(2), person(3)];
 
 describe("a run's reads of a group", () => {
   test("a group the run created is known empty: its membership adds without reading it", async () => {

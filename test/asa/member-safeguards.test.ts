@@ -1,28 +1,21 @@
 import assert from "node:assert/strict";
-import { afterAll, beforeAll, beforeEach, describe, test } from "vitest";
-import type { AsaClient } from "../../provider/asa/client";
-import { asaClient } from "../../provider/asa/configured-client";
-import { groupMembershipProvider, type MembershipApi } from "../../provider/asa/group-membership";
-import { MemberSet } from "../../provider/asa/member-set";
-import { type AsaFixture, created, failuresOf, routes, startAsaFixture } from "./fixture";
-
-/** The members a stored value holds, as a sorted list (outputs store a name set). */
-const names = (value: unknown) => MemberSet.from(value).list();
+import { beforeEach, describe, test } from "vitest";
+import { groupMembershipProvider } from "../../provider/asa/group-membership";
+import {
+  clientOverriding,
+  created,
+  failuresOf,
+  routes,
+  storedMembers,
+  useAsaFixture,
+} from "./fixture";
 
 const provider = groupMembershipProvider();
 
 // Two safeguards of asa.GroupMembership the emulator's defaults cannot reach: a username ASA
 // answers under another spelling, and a member removed by hand while a change removes it too.
 
-let asa: AsaFixture;
-beforeAll(async () => {
-  asa = await startAsaFixture();
-});
-beforeEach(async () => {
-  await asa.reset();
-  await asa.byHand.createGroup(asa.team, { name: "eng" });
-});
-afterAll(() => asa.stop());
+const asa = useAsaFixture({ groups: ["eng"] });
 
 describe("a username ASA answers under another spelling", () => {
   beforeEach(() => asa.emulator.control.setSettings({ asa: { usernames: "case-insensitive" } }));
@@ -73,15 +66,12 @@ describe("a username ASA answers under another spelling", () => {
 describe("a member removed by hand while a change removes it too", () => {
   /** A client that removes `name` by hand (as someone in the console) just before removing it. */
   function racingClient(name: string) {
-    return (team: string): MembershipApi => {
-      const real = asaClient(team);
-      return Object.assign(Object.create(real) as AsaClient, {
-        removeUserFromGroup: async (group: string, user: string) => {
-          if (user === name) await asa.byHand.removeGroupMember(team, group, user);
-          return real.removeUserFromGroup(group, user);
-        },
-      });
-    };
+    return clientOverriding((real, team) => ({
+      removeUserFromGroup: async (group: string, user: string) => {
+        if (user === name) await asa.byHand.removeGroupMember(team, group, user);
+        return real.removeUserFromGroup(group, user);
+      },
+    }));
   }
 
   test("delete: ASA's 404 for the member already gone counts as done", async () => {
@@ -103,7 +93,7 @@ describe("a member removed by hand while a change removes it too", () => {
       (await racy.check?.(first.inputs, { group: "eng", members: [p1, p3] }))?.inputs ?? {};
     await asa.emulator.control.clearCounters();
     const result = await racy.update?.(first.id, first.outs, news);
-    assert.deepEqual(names(result?.outs.members), [p1, p3]);
+    assert.deepEqual(storedMembers(result?.outs.members), [p1, p3]);
     assert.deepEqual(await asa.membersOf("eng"), [p1, p3]);
     assert.equal((await asa.emulator.control.statuses()).asa["404"], 1);
     // Counted as done, not as a failure: no second read of the group to find out what happened.

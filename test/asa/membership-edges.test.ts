@@ -5,10 +5,9 @@
  * nothing to do (no request sent), drift that only removes, and the progress a change reports.
  */
 import assert from "node:assert/strict";
-import { afterAll, beforeAll, beforeEach, describe, test } from "vitest";
+import { describe, test } from "vitest";
 import type { AsaClient } from "../../provider/asa/client";
-import { asaClient } from "../../provider/asa/configured-client";
-import { groupMembershipProvider, type MembershipApi } from "../../provider/asa/group-membership";
+import { groupMembershipProvider } from "../../provider/asa/group-membership";
 import { MemberSet } from "../../provider/asa/member-set";
 import { applyPlan } from "../../provider/asa/membership-changes";
 import { withProgress } from "../../provider/progress/context";
@@ -16,53 +15,25 @@ import { ResourceProgress } from "../../provider/progress/resource-progress";
 import { PartialFailure } from "../../provider/resource";
 import type { Clock } from "../../provider/transport/clock";
 import { rejection } from "../harness/rejection";
-import { type AsaFixture, checked, created, routes, startAsaFixture } from "./fixture";
-
-const names = (value: unknown) => MemberSet.from(value).list();
+import {
+  checked,
+  clientOverriding,
+  created,
+  person,
+  routes,
+  storedMembers,
+  useAsaFixture,
+} from "./fixture";
 
 const provider = groupMembershipProvider();
 
-let asa: AsaFixture;
-beforeAll(async () => {
-  asa = await startAsaFixture();
-});
-beforeEach(async () => {
-  await asa.reset();
-  await asa.addUsers(6, "person");
-  await asa.byHand.createGroup(asa.team, { name: "eng" });
-  await asa.emulator.control.clearCounters();
-});
-afterAll(() => asa.stop());
+const asa = useAsaFixture({ people: 6, groups: ["eng"] });
 
-const [p1, p2, p3, p4, p5] = Array.from({ length: 5 }, (_, i) => `person-000${i + 1}`) as [
-  string,
-  string,
-  string,
-  string,
-  string,
-];
+const [p1, p2, p3, p4, p5] = [person(1), person(2), person(3), person(4), person(5)];
 
-/**
- * A provider whose client behaves like the real one but for the methods given. Its own identity
- * gives it its own view of the groups, so that its reads are the ones made.
- */
-function providerWith(
-  overrides: (real: AsaClient) => Partial<MembershipApi>,
-  identity = "edges-client",
-) {
-  return groupMembershipProvider((team) => {
-    const real = asaClient(team);
-    return Object.assign(Object.create(real) as AsaClient, { identity }, overrides(real));
-  });
-}
-
-/** Every ASA request since the counters were cleared (token exchanges excluded). */
-async function requests(): Promise<number> {
-  const counters = (await asa.emulator.control.counters()).asa;
-  return Object.entries(counters)
-    .filter(([route]) => !route.endsWith("/service_token"))
-    .reduce((sum, [, n]) => sum + n, 0);
-}
+/** A provider whose client is the real one but for the methods given, with a group view of its own. */
+const providerWith = (overrides: (real: AsaClient) => Partial<AsaClient>) =>
+  groupMembershipProvider(clientOverriding(overrides, "edges-client"));
 
 const where = () => `group "eng" in team "${asa.team}"`;
 
@@ -119,7 +90,7 @@ describe("inputs and state at their edges", () => {
     assert.deepEqual(await provider.read?.("eng", { group: "eng" }), {});
     await provider.delete?.("eng", { team: asa.team, members: { [p1]: true } });
     await provider.delete?.("eng", { group: "eng", members: { [p1]: true } });
-    assert.equal(await requests(), 0);
+    assert.equal(await asa.requests(), 0);
   });
 
   test("delete of a membership that manages no one sends no request", async () => {
@@ -132,7 +103,7 @@ describe("inputs and state at their edges", () => {
       unmanagedMembers: {},
     };
     await provider.delete?.(`${asa.team}/eng`, props);
-    assert.equal(await requests(), 0);
+    assert.equal(await asa.requests(), 0);
   });
 
   test("delete on a federated group is refused, naming the change", async () => {
@@ -176,7 +147,7 @@ describe("what an up changes", () => {
     await asa.byHand.addGroupMember(asa.team, "eng", p4);
     const news = await checked(provider, { group: "eng", members: [p1, p2, p3] }, first.inputs);
     const result = await provider.update?.(first.id, first.outs, news);
-    assert.deepEqual(names(result?.outs.members), [p1, p2, p3]);
+    assert.deepEqual(storedMembers(result?.outs.members), [p1, p2, p3]);
     assert.deepEqual(await asa.membersOf("eng"), [p1, p2, p3]);
   });
 
