@@ -13,8 +13,8 @@ import { applyPlan } from "../../provider/asa/membership-changes";
 import { withProgress } from "../../provider/progress/context";
 import { ResourceProgress } from "../../provider/progress/resource-progress";
 import { PartialFailure } from "../../provider/resource";
-import type { Clock } from "../../provider/transport/clock";
 import { rejection } from "../harness/rejection";
+import { nextTurn, virtualClock } from "../harness/virtual-clock";
 import {
   checked,
   clientOverriding,
@@ -331,8 +331,7 @@ describe("partial failures", () => {
 
 describe("progress of a change", () => {
   test("the row counts calls done and failed under the change's title", async () => {
-    let now = Date.UTC(2026, 11, 1, 14, 0, 0);
-    const clock: Clock = { now: () => now, sleep: async () => {} };
+    const { clock, advance } = virtualClock({ start: Date.UTC(2026, 11, 1, 14, 0, 0) });
     const progress = new ResourceProgress(
       "urn",
       "asa.GroupMembership",
@@ -353,9 +352,8 @@ describe("progress of a change", () => {
     };
     const plan = { toAdd: MemberSet.of([p1, p2]), toRemove: MemberSet.of([p3]) };
     const running = withProgress(progress, () => applyPlan(writer, "eng", plan));
-    while (called < 2) await new Promise((resolve) => setImmediate(resolve));
-    await new Promise((resolve) => setImmediate(resolve));
-    now += 2_000;
+    while (called < 2) await nextTurn();
+    await advance(2_000);
     assert.equal(
       progress.message(),
       'asa.GroupMembership: members of group "eng": 2 to add, 1 to remove: 1 of 3 done, 1 failed (2 s)',

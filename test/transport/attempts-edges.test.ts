@@ -19,6 +19,7 @@ import {
 } from "../../provider/transport/transport";
 import { rejection } from "../harness/rejection";
 import { useStandInServer } from "../harness/stand-in-server";
+import { nextTurn, virtualClock } from "../harness/virtual-clock";
 
 // The edges of one call's attempts (provider/transport/attempts.ts) and of the interceptor that
 // gates each attempt (attempt-gate.ts): answers cut off mid-body, waits exactly at the budget,
@@ -27,40 +28,9 @@ import { useStandInServer } from "../harness/stand-in-server";
 
 const START = Date.UTC(2026, 11, 1, 14, 0, 0);
 
-/**
- * API time that moves only by sleeping: a sleep ends on the next turn of the event loop and moves
- * the clock to its end. `held` sleeps end only when the test calls `advance`.
- */
-function virtualClock(options: { held?: boolean } = {}) {
-  let now = START;
-  const sleeps: number[] = [];
-  const pending: { until: number; resolve: () => void }[] = [];
-  const clock: Clock = {
-    now: () => now,
-    sleep: (ms) => {
-      sleeps.push(ms);
-      const until = now + ms;
-      return new Promise<void>((resolve) => {
-        if (options.held) {
-          pending.push({ until, resolve });
-          return;
-        }
-        setImmediate(() => {
-          now = Math.max(now, until);
-          resolve();
-        });
-      });
-    },
-  };
-  const advance = (ms: number) => {
-    now += ms;
-    for (const sleeper of pending.filter((p) => p.until <= now)) {
-      pending.splice(pending.indexOf(sleeper), 1);
-      sleeper.resolve();
-    }
-  };
-  return { clock, sleeps, advance };
-}
+/** API time that moves only by sleeping (`held`: only when the test calls `advance`). */
+const apiClock = (options: { held?: boolean } = {}) =>
+  virtualClock({ start: START, autoAdvance: !options.held });
 
 /** One scripted answer; `cut` sends the headers and a part of the body, then drops the connection. */
 interface Answer {
@@ -115,12 +85,12 @@ function answerHeld(url: string, reply: Answer): void {
 
 /** Lets the event loop turn until `condition` holds (the test's timeout bounds it). */
 async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+  while (!condition()) await nextTurn();
 }
 
 /** Lets the event loop turn a few times (enough for a virtual sleep or a settled promise). */
 async function turns(count = 5): Promise<void> {
-  for (let i = 0; i < count; i += 1) await new Promise((resolve) => setImmediate(resolve));
+  for (let i = 0; i < count; i += 1) await nextTurn();
 }
 
 afterAll(async () => {
@@ -154,7 +124,7 @@ function transport(
 
 describe("answers cut off mid-body", () => {
   test("a read whose 200 answer breaks off is not sent again: undici would ask for a byte range", async () => {
-    const { clock } = virtualClock();
+    const { clock } = apiClock();
     scripted({ status: 200, body: { id: "u1" }, cut: true }, { status: 200 });
     const err = await rejection(
       transport(clock).call({ method: "GET", path: "/users/u1" }),
@@ -167,7 +137,7 @@ describe("answers cut off mid-body", () => {
 
   test("an error answer (300 or more) that breaks off is a lost connection of a read: sent again", async () => {
     for (const status of [300, 404]) {
-      const { clock } = virtualClock();
+      const { clock } = apiClock();
       scripted(
         { status, body: { message: "gone" }, cut: true },
         { status, body: { message: "gone" } },
@@ -180,7 +150,7 @@ describe("answers cut off mid-body", () => {
 
 describe("429s", () => {
   test("a 429 without a time and no fallback pause is retried at once, its wait from the fallback", async () => {
-    const { clock } = virtualClock();
+    const { clock } = apiClock();
     const events: RetryEvent[] = [];
     scripted({ status: 429, body: { message: "slow down" } }, { status: 200, body: { id: "u1" } });
     const sf = transport(clock, {
@@ -196,7 +166,7 @@ describe("429s", () => {
   });
 
   test("a 429 asking for exactly the wait budget is waited out; a second more is refused, saying until when", async () => {
-    const { clock } = virtualClock();
+    const { clock } = apiClock();
     scripted(
       { status: 429, headers: { "retry-after": "30" } },
       { status: 200, body: { id: "u1" } },
@@ -206,7 +176,7 @@ describe("429s", () => {
     assert.deepEqual(response.body, { id: "u1" });
     assert.equal(response.retries.attempts, 2);
 
-    const later = virtualClock();
+    const later = apiClock();
     scripted({ status: 429, headers: { "retry-after": "31" } }, { status: 200 });
     const err = await rejection(
       transport(later.clock, { retry: { maxWaitMs: 30_000 } }).call({
@@ -227,7 +197,7 @@ describe("backoff against the wait budget", () => {
   const retry = { baseDelayMs: 2_000 };
 
   test("a backoff of exactly what is left of the budget is waited; one over it is refused, saying until when", async () => {
-    const { clock, sleeps } = virtualClock();
+    const { clock, sleeps } = apiClock();
     scripted({ status: 503 }, { status: 200, body: { id: "u1" } });
     const response = await transport(clock, { retry: { ...retry, maxWaitMs: 1_000 } }).call({
       method: "GET",
@@ -237,7 +207,7 @@ describe("backoff against the wait budget", () => {
     assert.equal(response.retries.totalWaitMs, 1_000);
     assert.deepEqual(sleeps, [1_000]);
 
-    const later = virtualClock();
+    const later = apiClock();
     scripted({ status: 503 }, { status: 200 });
     const err = await rejection(
       transport(later.clock, { retry: { ...retry, maxWaitMs: 999 } }).call({
@@ -253,7 +223,7 @@ describe("backoff against the wait budget", () => {
   });
 
   test("after a backoff, a rate-limit pause longer than what is left of the budget refuses the call unsent", async () => {
-    const { clock } = virtualClock();
+    const { clock } = apiClock();
     // "Nothing left" without a reset time: the next request waits a fallback pause (9.5 s). The
     // 1 s backoff leaves 9 s of the 10 s budget.
     scripted(
@@ -274,7 +244,7 @@ describe("backoff against the wait budget", () => {
 
 describe("what the retries summary holds", () => {
   test("a call that went through at once: one attempt, nothing waited, no reason to give up", async () => {
-    const { clock } = virtualClock();
+    const { clock } = apiClock();
     scripted({ status: 200, body: { id: "u1" } });
     const response = await transport(clock, { retry: { maxAttempts: 3, maxWaitMs: 9_000 } }).call({
       method: "GET",
@@ -290,7 +260,7 @@ describe("what the retries summary holds", () => {
   });
 
   test("a create met by a 503 is not resent; its history says so, with no wait", async () => {
-    const { clock } = virtualClock();
+    const { clock } = apiClock();
     scripted({ status: 503, body: { message: "busy" } });
     const err = await rejection(
       transport(clock).call({ method: "POST", path: "/users", json: { name: "x" } }),
@@ -323,7 +293,7 @@ function progressFor(clock: Clock) {
 
 describe("the waits a resource's row shows", () => {
   test("a long backoff before a retry", async () => {
-    const { clock } = virtualClock();
+    const { clock } = apiClock();
     const { progress, lines } = progressFor(clock);
     scripted({ status: 503 }, { status: 200, body: { id: "u1" } });
     // random 0.5 of a 40 s ceiling: 20 s.
@@ -338,7 +308,7 @@ describe("the waits a resource's row shows", () => {
   });
 
   test("a long pause of the API's rate limit", async () => {
-    const { clock } = virtualClock();
+    const { clock } = apiClock();
     const { progress, lines } = progressFor(clock);
     // The first answer leaves nothing in a window that ends in 30 s: the second call waits for it.
     scripted(
@@ -364,7 +334,7 @@ describe("the waits a resource's row shows", () => {
 
 describe("a 429 met while another call's longer pause is on", () => {
   test("waits out the pause in force, and says where that wait came from", async () => {
-    const { clock, advance } = virtualClock({ held: true });
+    const { clock, advance } = apiClock({ held: true });
     const events: RetryEvent[] = [];
     const sf = transport(clock, {
       onRetry: (e) => events.push(e),
@@ -383,7 +353,7 @@ describe("a 429 met while another call's longer pause is on", () => {
     await until(() => events.length === 2);
     holding = false;
     scripted({ status: 200 }, { status: 200 });
-    advance(60_000);
+    await advance(60_000);
     await Promise.all([a, b]);
     assert.deepEqual(
       events.map(({ path, outcome, waitMs, waitSource }) => ({
@@ -405,7 +375,7 @@ describe("the attempt gate (an undici interceptor)", () => {
   const controller = {} as Dispatcher.DispatchController;
 
   function gated() {
-    const { clock } = virtualClock();
+    const { clock } = apiClock();
     const limiter = new ApiRateLimiter({ limit: false, maxInFlight: 1, clock });
     const attempts = new CallAttempts({
       api: "asa",

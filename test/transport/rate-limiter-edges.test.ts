@@ -11,6 +11,7 @@ import {
   RateLimitPauseTooLong,
   rateLimiterFor,
 } from "../../provider/transport/rate-limiter";
+import { nextTurn, virtualClock } from "../harness/virtual-clock";
 
 // Edges of the per-API rate limiter and of the clocks it waits on: the probe after the start and
 // after a pause, pauses that overlap, what each call is charged for the pauses it sat through,
@@ -21,29 +22,7 @@ import {
 const START = Date.UTC(2026, 0, 5, 9, 0, 0);
 
 /** A clock that moves only when told; sleeps end when `advance` passes their end. */
-function manualClock() {
-  let now = START;
-  const sleepers: { at: number; wake: () => void }[] = [];
-  const clock: Clock = {
-    now: () => now,
-    sleep: (ms) =>
-      new Promise<void>((wake) => {
-        sleepers.push({ at: now + ms, wake });
-      }),
-  };
-  async function advance(ms: number): Promise<void> {
-    now += ms;
-    for (const sleeper of sleepers.filter((s) => s.at <= now)) {
-      sleepers.splice(sleepers.indexOf(sleeper), 1);
-      sleeper.wake();
-    }
-    await settle();
-  }
-  return { clock, advance };
-}
-
-/** Lets every promise callback already due run. */
-const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+const manualClock = () => virtualClock({ start: START });
 
 interface Request {
   granted?: Granted;
@@ -162,13 +141,13 @@ describe("the probe", () => {
     const { clock } = manualClock();
     const limiter = limiterWith(clock);
     const [a, b, c] = [request(limiter), request(limiter), request(limiter)];
-    await settle();
+    await nextTurn();
     granted(a);
     assert.equal(b.granted, undefined);
     assert.equal(c.granted, undefined);
     assert.equal(limiter.waiting, 2);
     granted(a).permit.answered(200, {});
-    await settle();
+    await nextTurn();
     granted(b);
     granted(c);
     assert.equal(limiter.waiting, 0);
@@ -178,10 +157,10 @@ describe("the probe", () => {
     const { clock, advance } = manualClock();
     const limiter = limiterWith(clock);
     const a = request(limiter);
-    await settle();
+    await nextTurn();
     answer(a, 200);
     const [b, c] = [request(limiter), request(limiter)];
-    await settle();
+    await nextTurn();
     granted(b).permit.answered(429, { "retry-after": "10" });
     granted(c).permit.answered(200, {}); // sent before the 429: says nothing of the pause's end
     granted(b).permit.release();
@@ -191,7 +170,7 @@ describe("the probe", () => {
     assert.equal(granted(d).pausedMs, 10_000);
     assert.equal(e.granted, undefined, "only the probe goes after the pause");
     answer(d, 200);
-    await settle();
+    await nextTurn();
     granted(e);
   });
 
@@ -199,17 +178,17 @@ describe("the probe", () => {
     const { clock, advance } = manualClock();
     const limiter = limiterWith(clock);
     const a = request(limiter);
-    await settle();
+    await nextTurn();
     answer(a, 200, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "10" });
     await advance(10_000); // nobody waited: no pause was needed
     const [b, c, d] = [request(limiter), request(limiter), request(limiter)];
-    await settle();
+    await nextTurn();
     assert.equal(limiter.currentPause, undefined);
     granted(b);
     assert.equal(c.granted, undefined);
     assert.equal(d.granted, undefined);
     answer(b, 200, { "x-ratelimit-remaining": "5", "x-ratelimit-reset": "10" });
-    await settle();
+    await nextTurn();
     granted(c);
     granted(d);
   });
@@ -220,16 +199,16 @@ describe("the server's window", () => {
     const { clock } = manualClock();
     const limiter = limiterWith(clock, 2);
     const a = request(limiter);
-    await settle();
+    await nextTurn();
     answer(a, 200, { "x-ratelimit-remaining": "2", "x-ratelimit-reset": "60" });
     const [b, c] = [request(limiter), request(limiter)];
-    await settle();
+    await nextTurn();
     granted(b).permit.answered(200, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "60" });
     granted(c).permit.answered(200, {});
     granted(b).permit.release();
     granted(c).permit.release();
     const d = request(limiter);
-    await settle();
+    await nextTurn();
     assert.equal(d.granted, undefined);
     assert.deepEqual(limiter.currentPause, {
       until: START + 60_000,
@@ -241,10 +220,10 @@ describe("the server's window", () => {
     const { clock, advance } = manualClock();
     const limiter = limiterWith(clock, 3, () => 7_000);
     const a = request(limiter);
-    await settle();
+    await nextTurn();
     answer(a, 200, { "x-ratelimit-remaining": "0" });
     const b = request(limiter);
-    await settle();
+    await nextTurn();
     assert.equal(b.granted, undefined);
     assert.deepEqual(limiter.currentPause, { until: START + 7_000, source: "rate-limit-fallback" });
     await advance(7_000);
@@ -257,7 +236,7 @@ describe("a 429 that says nothing of when to come back", () => {
     const { clock, advance } = manualClock();
     const limiter = limiterWith(clock);
     const a = request(limiter);
-    await settle();
+    await nextTurn();
     answer(a, 429);
     assert.deepEqual(limiter.currentPause, { until: START + 5_000, source: "rate-limit-fallback" });
     assert.equal(limiter.pauseRemainingMs, 5_000);
@@ -275,7 +254,7 @@ describe("a 429 that says nothing of when to come back", () => {
     const { clock } = manualClock();
     const limiter = limiterWith(clock, 3, () => 8_500);
     const a = request(limiter);
-    await settle();
+    await nextTurn();
     answer(a, 429, { "x-ratelimit-remaining": "3" });
     assert.deepEqual(limiter.currentPause, { until: START + 8_500, source: "rate-limit-fallback" });
   });
@@ -289,7 +268,7 @@ describe("overlapping pauses", () => {
     limiter.pauseUntil({ until: START - 1_000, source: "retry-after" });
     assert.equal(limiter.currentPause, undefined);
     const a = request(limiter);
-    await settle();
+    await nextTurn();
     assert.equal(granted(a).pausedMs, 0);
   });
 
@@ -326,11 +305,11 @@ describe("overlapping pauses", () => {
     await advance(15_000);
     assert.equal(granted(early).pausedMs, 20_000);
     answer(early, 200);
-    await settle();
+    await nextTurn();
     assert.equal(granted(late).pausedMs, 15_000);
     // After the pause, a new call has sat through none of it.
     const after = request(limiter);
-    await settle();
+    await nextTurn();
     assert.equal(granted(after).pausedMs, 0);
   });
 });
@@ -341,7 +320,7 @@ describe("the wait budget", () => {
     const limiter = limiterWith(clock);
     limiter.pauseUntil({ until: START + 90_000, source: "retry-after" });
     const r = request(limiter, 30_500);
-    await settle();
+    await nextTurn();
     assert.ok(r.error instanceof RateLimitPauseTooLong);
     assert.equal(r.error.code, "RATE_LIMIT_EXHAUSTED");
     assert.equal(
@@ -356,7 +335,7 @@ describe("the wait budget", () => {
     const limiter = limiterWith(clock);
     limiter.pauseUntil({ until: START + 10_000, source: "retry-after" });
     const r = request(limiter, 10_000, { recordPauses: true });
-    await settle();
+    await nextTurn();
     assert.equal(r.error, undefined);
     assert.deepEqual(r.pauses, [{ until: START + 10_000, source: "retry-after" }]);
     await advance(10_000);
@@ -367,12 +346,12 @@ describe("the wait budget", () => {
     const { clock, advance } = manualClock();
     const limiter = limiterWith(clock, 1);
     const a = request(limiter);
-    await settle();
+    await nextTurn();
     const [w1, w2] = [
       request(limiter, 30_000, { recordPauses: true }),
       request(limiter, 30_000, { recordPauses: true }),
     ];
-    await settle();
+    await nextTurn();
     answer(a, 429, { "retry-after": "20" });
     const first = { until: START + 20_000, source: "retry-after" };
     assert.deepEqual(w1.pauses, [first]);
@@ -383,7 +362,7 @@ describe("the wait budget", () => {
     assert.equal(w2.granted, undefined);
     // w2 has 10 s of its 30 s left: the next 20 s pause is too long for it.
     granted(w1).permit.answered(429, { "retry-after": "20" });
-    await settle();
+    await nextTurn();
     assert.ok(w2.error instanceof RateLimitPauseTooLong);
     assert.match(w2.error.message, /20 s from now, longer than the 10 s left/);
     assert.equal(w2.error.budgetLeftMs, 10_000);
@@ -401,12 +380,12 @@ describe("permits", () => {
     const { clock } = manualClock();
     const limiter = limiterWith(clock, 1);
     const a = request(limiter);
-    await settle();
+    await nextTurn();
     granted(a).permit.answered(200, {});
     granted(a).permit.release();
     granted(a).permit.release();
     const [b, c] = [request(limiter), request(limiter)];
-    await settle();
+    await nextTurn();
     granted(b);
     assert.equal(c.granted, undefined);
     assert.equal(limiter.waiting, 1);

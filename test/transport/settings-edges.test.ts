@@ -7,7 +7,6 @@ import { environmentSettings, limitReader } from "../../provider/config";
 import type { ApiName } from "../../provider/errors";
 import {
   ApiRateLimiter,
-  type Clock,
   DEFAULT_RETRY,
   nextWait,
   parseRateLimit,
@@ -16,6 +15,7 @@ import {
   serverWait,
   type TransportOverrides,
 } from "../../provider/transport";
+import { virtualClock } from "../harness/virtual-clock";
 
 const fromEnv = (api: ApiName, overrides: TransportOverrides, env: NodeJS.ProcessEnv) =>
   resolveSettings(api, overrides, limitReader(environmentSettings(env), api));
@@ -186,7 +186,7 @@ describe("the server's wait, from odd headers", () => {
 
 describe("the limiter, from answers without a usable remaining count", () => {
   // A clock that stands still: pauses never end on their own, and nothing sleeps for real.
-  const stillClock: Clock = { now: () => now, sleep: () => new Promise<void>(() => {}) };
+  const stillClock = virtualClock({ start: now }).clock;
 
   for (const [what, first] of [
     ["no rate headers", {}],

@@ -10,7 +10,6 @@ import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { ApiError } from "../../provider/errors";
 import {
-  type Clock,
   closeAllPools,
   fingerprint,
   parseLinkHeader,
@@ -20,6 +19,7 @@ import {
 } from "../../provider/transport";
 import { rejection } from "../harness/rejection";
 import { useStandInServer } from "../harness/stand-in-server";
+import { virtualClock } from "../harness/virtual-clock";
 
 const seen = new Map<string, number>();
 
@@ -193,17 +193,7 @@ describe("answers", () => {
 
   test("a bare 429 holds calls off for the fallback pause drawn between its bounds", async () => {
     // API time stands still but for the waits, so the recorded pause is exactly the drawn one.
-    let now = 1_000_000;
-    const clock: Clock = {
-      now: () => now,
-      sleep: (ms) =>
-        new Promise((resolve) =>
-          setTimeout(() => {
-            now += ms;
-            resolve();
-          }, 1),
-        ),
-    };
+    const { clock } = virtualClock({ start: 1_000_000, autoAdvance: true });
     const events: RetryEvent[] = [];
     const t = transport({
       clock,
