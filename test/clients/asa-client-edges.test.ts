@@ -15,21 +15,15 @@ import {
 } from "../../provider/asa/user-directory";
 import { ApiError } from "../../provider/errors";
 import { forgetTokens } from "../../provider/transport";
-import type { Clock } from "../../provider/transport/clock";
 import { rejection } from "../harness/rejection";
 import { useStandInServer } from "../harness/stand-in-server";
-import { asaClient, everythingShown, useEmulator } from "./emulator-setup";
+import { asaClient, everythingShown, retryClock, useEmulator } from "./emulator-setup";
 
 const emulator = useEmulator();
 const TEAM = "william-faulkner";
 const TOKEN_ROUTE = "POST /v1/teams/:team_name/service_token";
 const LIST_ROUTE = "GET /v1/teams/:team_name/users";
 const USER_ROUTE = "GET /v1/teams/:team_name/users/:user_name";
-
-/** A clock whose waits before a retry take no time (and first run `meanwhile`). */
-function instantClock(meanwhile: () => Promise<unknown> = async () => {}): Clock {
-  return { now: Date.now, sleep: async () => void (await meanwhile()) };
-}
 
 async function counter(emu: RunningEmulator, route: string): Promise<number> {
   return (await emu.control.counters()).asa[route] ?? 0;
@@ -107,7 +101,8 @@ function standInClient(overrides: Partial<AsaClientOptions> = {}): AsaClient {
     team: "stand-in",
     keyId: "key",
     keySecret: "stand-in-secret",
-    clock: instantClock(),
+    // Waits before a retry take no time.
+    clock: { now: Date.now, sleep: async () => {} },
     random: () => 0.5,
     ...overrides,
   });
@@ -213,7 +208,7 @@ describe("AsaClient's retries", () => {
     await emu.control.setFaults({
       asa: { serverErrors: { share: 1, status: 503, paths: ["/service_token"] } },
     });
-    const asa = asaClient(emu, { clock: instantClock(() => emu.control.clearFaults()) });
+    const asa = asaClient(emu, { clock: retryClock(emu) });
     assert.equal((await asa.getUser("Jason.Compson.IV")).name, "Jason.Compson.IV");
     assert.equal(await counter(emu, TOKEN_ROUTE), 2);
   });

@@ -4,7 +4,7 @@ import { isSoftDeleted } from "../../provider/asa";
 import { ApiError, isNotFound } from "../../provider/errors";
 import { forgetTokens } from "../../provider/transport";
 import { rejection } from "../harness/rejection";
-import { asaClient, collect, useEmulator } from "./emulator-setup";
+import { asaClient, collect, retryClock, useEmulator } from "./emulator-setup";
 
 const emulator = useEmulator();
 const team = "william-faulkner";
@@ -102,13 +102,9 @@ describe("AsaClient against the emulator", () => {
     await emu.control.setFaults({ asa: { serverErrors: { share: 1, status: 503 } } });
     const asa = asaClient(emu, {
       random: () => 0.5,
-      clock: {
-        now: Date.now,
-        sleep: async () => {
-          await emu.control.clearFaults();
-          await emu.control.asa.createGroup(team, { name: "lost-answer", roles: ["access_user"] });
-        },
-      },
+      clock: retryClock(emu, () =>
+        emu.control.asa.createGroup(team, { name: "lost-answer", roles: ["access_user"] }),
+      ),
     });
     const group = await asa.createGroup({ name: "lost-answer", roles: ["access_user"] });
     assert.equal(group.name, "lost-answer");

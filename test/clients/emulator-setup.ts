@@ -4,7 +4,7 @@ import { type RunningEmulator, startEmulator } from "../../emulator";
 import { AsaClient, type AsaClientOptions } from "../../provider/asa";
 import { ScaiKeyClient, type ScaiKeyClientOptions } from "../../provider/scaikey";
 import { SecureframeClient, type SecureframeClientOptions } from "../../provider/secureframe";
-import { closeAllPools } from "../../provider/transport";
+import { type Clock, closeAllPools } from "../../provider/transport";
 
 type Overrides<T> = Partial<T>;
 
@@ -87,6 +87,23 @@ export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const item of items) out.push(item);
   return out;
+}
+
+/**
+ * A clock whose waits before a retry take no time: each clears the emulator's faults, then runs
+ * `meanwhile` (a change made by hand while the client waits, as if a lost answer had made it).
+ */
+export function retryClock(
+  emu: RunningEmulator,
+  meanwhile: () => Promise<unknown> = async () => {},
+): Clock {
+  return {
+    now: Date.now,
+    sleep: async () => {
+      await emu.control.clearFaults();
+      await meanwhile();
+    },
+  };
 }
 
 /** Everything an error shows: JSON, util.inspect with hidden fields, message, stack, and causes. */

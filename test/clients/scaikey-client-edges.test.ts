@@ -9,7 +9,6 @@ import {
   defaultScaiKeyTenant,
 } from "../../provider/scaikey/configured-client";
 import { forgetTokens } from "../../provider/transport";
-import type { Clock } from "../../provider/transport/clock";
 import { rejection } from "../harness/rejection";
 import { settingsReader } from "../harness/settings";
 import { useStandInServer } from "../harness/stand-in-server";
@@ -17,6 +16,7 @@ import {
   collect,
   everythingShown,
   queriesOf,
+  retryClock,
   SCAIKEY_SEED,
   scaikeyClient,
   statusCounts,
@@ -27,18 +27,6 @@ const emulator = useEmulator();
 const { jason: JASON, caddy: CADDY, platform: PLATFORM } = SCAIKEY_SEED;
 const TENANT_TOKEN = "POST /api/v1/auth/tenants/:slug/oauth/token";
 const PLATFORM_TOKEN = "POST /api/v1/platform/oauth/token";
-
-/** A clock whose first wait before a retry clears the faults and then runs `meanwhile`. */
-function retryClock(emu: RunningEmulator, meanwhile: () => Promise<unknown> = async () => {}) {
-  const clock: Clock = {
-    now: Date.now,
-    sleep: async () => {
-      await emu.control.clearFaults();
-      await meanwhile();
-    },
-  };
-  return clock;
-}
 
 async function tokenRequests(emu: RunningEmulator) {
   const counters = (await emu.control.counters()).scaikey;
