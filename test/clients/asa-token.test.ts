@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, it } from "vitest";
 import { AsaClient } from "../../provider/asa";
 import { ApiError } from "../../provider/errors";
 import { closeAllPools } from "../../provider/transport";
-import { rejection } from "../harness/rejection";
+import { rejection } from "./emulator-setup";
 
 // The emulator always answers the team that was asked for, so the team check needs a server
 // that answers another one, as a misrouted or misconfigured service would.

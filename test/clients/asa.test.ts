@@ -3,8 +3,7 @@ import { describe, it } from "vitest";
 import { isSoftDeleted } from "../../provider/asa";
 import { ApiError, isNotFound } from "../../provider/errors";
 import { forgetTokens } from "../../provider/transport";
-import { rejection } from "../harness/rejection";
-import { asaClient, collect, retryClock, useEmulator } from "./emulator-setup";
+import { asaClient, collect, rejection, retryClock, useEmulator } from "./emulator-setup";
 
 const emulator = useEmulator();
 const team = "william-faulkner";

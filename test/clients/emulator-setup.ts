@@ -127,3 +127,6 @@ export async function statusCounts(
   }
   return counts;
 }
+
+// The test files of this folder take it from here, with the rest of their setup.
+export { rejection } from "../harness/rejection";

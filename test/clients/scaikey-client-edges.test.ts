@@ -9,13 +9,13 @@ import {
   defaultScaiKeyTenant,
 } from "../../provider/scaikey/configured-client";
 import { forgetTokens } from "../../provider/transport";
-import { rejection } from "../harness/rejection";
 import { settingsReader } from "../harness/settings";
 import { useStandInServer } from "../harness/stand-in-server";
 import {
   collect,
   everythingShown,
   queriesOf,
+  rejection,
   retryClock,
   SCAIKEY_SEED,
   scaikeyClient,

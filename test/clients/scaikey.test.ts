@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { describe, it } from "vitest";
 import { ApiError, isNotFound } from "../../provider/errors";
 import { forgetTokens } from "../../provider/transport";
-import { rejection } from "../harness/rejection";
 import {
   collect,
   everythingShown,
+  rejection,
   SCAIKEY_SEED,
   scaikeyClient,
   useEmulator,

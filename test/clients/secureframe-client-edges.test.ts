@@ -4,10 +4,16 @@ import { ApiError } from "../../provider/errors";
 import { luceneQuote, SecureframeClient } from "../../provider/secureframe";
 import { secureframeClient as configuredClient } from "../../provider/secureframe/configured-client";
 import type { Transport } from "../../provider/transport/transport";
-import { rejection } from "../harness/rejection";
 import { settingsReader } from "../harness/settings";
 import { useStandInServer } from "../harness/stand-in-server";
-import { collect, queriesOf, secureframeClient, statusCounts, useEmulator } from "./emulator-setup";
+import {
+  collect,
+  queriesOf,
+  rejection,
+  secureframeClient,
+  statusCounts,
+  useEmulator,
+} from "./emulator-setup";
 
 const emulator = useEmulator();
 const JASON = "1c5b5e3c-f68b-409d-8f6b-6c0537e8f36d";

@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "vitest";
 import { ApiError } from "../../provider/errors";
-import { rejection } from "../harness/rejection";
-import { collect, secureframeClient, useEmulator } from "./emulator-setup";
+import { collect, rejection, secureframeClient, useEmulator } from "./emulator-setup";
 
 const emulator = useEmulator();
 const JASON = "1c5b5e3c-f68b-409d-8f6b-6c0537e8f36d";

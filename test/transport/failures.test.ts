@@ -5,13 +5,13 @@ import { ApiError } from "../../provider/errors";
 import type { RetryEvent } from "../../provider/transport";
 import {
   asaClient,
+  rejection,
   scaikeyClient,
   secureframeClient,
   statusCounts,
   useEmulator,
   withFaults as withFaultsOn,
 } from "../clients/emulator-setup";
-import { rejection } from "../harness/rejection";
 
 const emulator = useEmulator();
 const SF_JASON = "1c5b5e3c-f68b-409d-8f6b-6c0537e8f36d";

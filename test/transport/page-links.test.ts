@@ -3,8 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { ApiError } from "../../provider/errors";
-import { asaClient, collect, useEmulator } from "../clients/emulator-setup";
-import { rejection } from "../harness/rejection";
+import { asaClient, collect, rejection, useEmulator } from "../clients/emulator-setup";
 
 // What a page's `Link: rel="next"` may make the client do: follow it on the API's own origin,
 // never send the bearer token to another one, and never read the same page forever.

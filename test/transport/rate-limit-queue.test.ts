@@ -3,12 +3,12 @@ import { describe, it } from "vitest";
 import { ApiError } from "../../provider/errors";
 import {
   asaClient,
+  rejection,
   secureframeClient,
   statusCounts,
   useEmulator,
   withFaults,
 } from "../clients/emulator-setup";
-import { rejection } from "../harness/rejection";
 
 // The limiter's queue: a 429 pauses every request to the API, queued requests wait unsent and
 // spend no attempt, one request probes a window before the others, answers' headers pace it.

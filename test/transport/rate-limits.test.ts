@@ -4,13 +4,13 @@ import { ApiError } from "../../provider/errors";
 import type { RetryEvent } from "../../provider/transport";
 import {
   asaClient,
+  rejection,
   scaikeyClient,
   secureframeClient,
   statusCounts,
   useEmulator,
   withFaults,
 } from "../clients/emulator-setup";
-import { rejection } from "../harness/rejection";
 
 const emulator = useEmulator();
 const JASON = "Jason.Compson.IV";

@@ -4,12 +4,12 @@ import { ApiError } from "../../provider/errors";
 import {
   asaClient,
   everythingShown,
+  rejection,
   scaikeyClient,
   secureframeClient,
   useEmulator,
   withFaults,
 } from "../clients/emulator-setup";
-import { rejection } from "../harness/rejection";
 
 // An API that echoes what it received (the emulator's `echoes` fault: its error bodies repeat the
 // Authorization header and every string of the body, as sent and URL-encoded). Whatever a client's

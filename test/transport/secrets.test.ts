@@ -4,11 +4,11 @@ import { ApiError } from "../../provider/errors";
 import {
   asaClient,
   everythingShown,
+  rejection,
   scaikeyClient,
   secureframeClient,
   useEmulator,
 } from "../clients/emulator-setup";
-import { rejection } from "../harness/rejection";
 
 const emulator = useEmulator();
 

@@ -6,8 +6,7 @@ import type { UserUpdate } from "../../provider/asa/schemas";
 import { type AsaUserApi, defaultAsaUserClients } from "../../provider/asa/user-adapter";
 import { spec as attributesSpec } from "../../provider/asa/user-attributes";
 import { spec as statusSpec } from "../../provider/asa/user-status";
-import { rejection } from "../harness/rejection";
-import { checked, checkReasons, create, up, useEmulator } from "./fixture";
+import { checked, checkReasons, create, rejection, up, useEmulator } from "./fixture";
 
 // asa.UserAttributes and asa.UserStatus (and the ASA argument schemas they share with asa.Group
 // and asa.GroupMembership) at their edges, in process: how team, username and group names are

@@ -3,8 +3,7 @@ import { describe, test } from "vitest";
 import { spec as attributesSpec } from "../../provider/asa/user-attributes";
 import { spec as statusSpec } from "../../provider/asa/user-status";
 import { UNKNOWN } from "../../provider/resource";
-import { rejection } from "../harness/rejection";
-import { checkReasons, create, refresh, up, useEmulator } from "./fixture";
+import { checkReasons, create, refresh, rejection, up, useEmulator } from "./fixture";
 
 const emulator = useEmulator();
 const team = "william-faulkner";

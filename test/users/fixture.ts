@@ -78,3 +78,6 @@ export async function up(
 export async function refresh(provider: Provider, id: string, outs: PropertyMap) {
   return (await provider.read?.(id, outs)) ?? assert.fail("no read");
 }
+
+// The test files of this folder take it from here, with the rest of their fixture.
+export { rejection } from "../harness/rejection";

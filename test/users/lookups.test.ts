@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, test } from "vitest";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { closeAllPools } from "../../provider/transport";
 import { scaikey, secureframe } from "../../sdk";
-import { rejection } from "../harness/rejection";
+import { rejection } from "./fixture";
 
 // Lookups run in the program: Secureframe's credentials come from the stack config here,
 // ScaiKey's from the environment.

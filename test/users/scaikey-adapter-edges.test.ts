@@ -13,8 +13,7 @@ import {
 } from "../../provider/scaikey/user-adapter";
 import { spec as attributesSpec } from "../../provider/scaikey/user-attributes";
 import { spec as statusSpec } from "../../provider/scaikey/user-status";
-import { rejection } from "../harness/rejection";
-import { checked, create, up, useEmulator } from "./fixture";
+import { checked, create, rejection, up, useEmulator } from "./fixture";
 
 // scaikey.UserAttributes and scaikey.UserStatus at their edges, in process: what a diff
 // replaces, what is sent, state that names the user by its id only, how users are named in

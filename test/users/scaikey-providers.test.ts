@@ -5,8 +5,7 @@ import type { UserResponse, UserStatusUpdate } from "../../provider/scaikey/sche
 import type { ScaiKeyUserApi } from "../../provider/scaikey/user-adapter";
 import { spec as attributesSpec } from "../../provider/scaikey/user-attributes";
 import { spec as statusSpec } from "../../provider/scaikey/user-status";
-import { rejection } from "../harness/rejection";
-import { checkReasons, create, refresh, up, useEmulator } from "./fixture";
+import { checkReasons, create, refresh, rejection, up, useEmulator } from "./fixture";
 
 const emulator = useEmulator();
 const tenant = "tnt_a24a8f641821b521082680b9";

@@ -7,8 +7,7 @@ import type { User, UserUpdate } from "../../provider/secureframe/schemas";
 import type { SecureframeUserApi } from "../../provider/secureframe/user-adapter";
 import { spec as attributesSpec } from "../../provider/secureframe/user-attributes";
 import { spec as statusSpec } from "../../provider/secureframe/user-status";
-import { rejection } from "../harness/rejection";
-import { checked, checkReasons, create, useEmulator } from "./fixture";
+import { checked, checkReasons, create, rejection, useEmulator } from "./fixture";
 
 // secureframe.UserAttributes and secureframe.UserStatus at their edges, in process: accounts
 // (named key pairs), what a diff replaces, state that names the user by its id only, how users

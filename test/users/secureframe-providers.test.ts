@@ -5,8 +5,7 @@ import type { User } from "../../provider/secureframe/schemas";
 import type { SecureframeUserApi } from "../../provider/secureframe/user-adapter";
 import { spec as attributesSpec } from "../../provider/secureframe/user-attributes";
 import { spec as statusSpec } from "../../provider/secureframe/user-status";
-import { rejection } from "../harness/rejection";
-import { checkReasons, create, refresh, up, useEmulator } from "./fixture";
+import { checkReasons, create, refresh, rejection, up, useEmulator } from "./fixture";
 
 const emulator = useEmulator();
 const jason = "1c5b5e3c-f68b-409d-8f6b-6c0537e8f36d";

@@ -8,8 +8,7 @@ import {
 } from "../../provider/secureframe/client";
 import type { SecureframeUserApi } from "../../provider/secureframe/user-adapter";
 import { spec as attributesSpec } from "../../provider/secureframe/user-attributes";
-import { rejection } from "../harness/rejection";
-import { checked, checkReasons, create, up, useEmulator } from "./fixture";
+import { checked, checkReasons, create, rejection, up, useEmulator } from "./fixture";
 
 // The generic user resource (provider/users/user-resource.ts) at its edges, through
 // secureframe.UserAttributes: what it writes, what it leaves alone, and what a user reads when
