@@ -136,6 +136,22 @@ new identity.asa.GroupMembership("doomed-members", {
   assert.ok(!(await emulator.control.asa.groups(team)).some((g) => g.name === "doomed"));
 });
 
+test("a group known only during up: a bad member still fails the preview, which names the team", async () => {
+  const stack = await stackOf(`
+const group = new identity.asa.Group("later", { name: "later", roles: [] });
+new identity.asa.GroupMembership("later-members", {
+  group: group.groupId.apply(() => "later"),
+  members: ["Jason.Compson.IV", "nobody"],
+});
+`);
+  const preview = await stack.preview({ allowFailure: true });
+  assert.notEqual(preview.exitCode, 0);
+  assert.match(
+    errors(preview),
+    /resource 'later-members' has a problem: members: 1 of the users cannot join the group in team "william-faulkner": nobody \(no such user\); fix or remove them/,
+  );
+});
+
 test('ignoreChanges: ["members"] keeps the stored members: preview and up show no change', async () => {
   await emulator.control.asa.createGroup(team, { name: "ignored" });
   const stack = await stackOf(`
