@@ -3,7 +3,8 @@ import { quote, sortedUnique } from "../resource";
 import { Role } from "./schemas";
 
 // Argument schemas shared by the ASA resources. Each message says what is wrong and how to fix
-// it; check prefixes it with the property path.
+// it; check prefixes it with the property path. A failed refinement is answered by the error
+// map of the string it refines.
 
 export const roleList = Role.options.join(", ");
 
@@ -12,9 +13,7 @@ const notATeam = (input: unknown) =>
 
 export const teamArg = z
   .string({ error: (iss) => notATeam(iss.input) })
-  .refine((team) => team.trim() !== "" && !team.includes("/"), {
-    error: (iss) => notATeam(iss.input),
-  })
+  .refine((team) => team.trim() !== "" && !team.includes("/"))
   // Team names are compared case-insensitively by ASA: one spelling keeps IDs and diffs stable.
   .transform((team) => team.trim().toLowerCase())
   .optional();
@@ -30,7 +29,7 @@ export function groupNameArg(what: string) {
       : `${quote(input)} is not a group name; give ${what}, e.g. "compsons"`;
   return z
     .string({ error: (iss) => bad(iss.input) })
-    .refine((name) => name.trim() !== "", { error: (iss) => bad(iss.input) })
+    .refine((name) => name.trim() !== "")
     .transform((name) => name.trim());
 }
 
@@ -53,5 +52,5 @@ const notAUsername = (input: unknown) =>
 /** ASA usernames are case-sensitive path keys: trimmed, never case-folded. */
 export const usernameArg = z
   .string({ error: (iss) => notAUsername(iss.input) })
-  .refine((name) => name.trim() !== "", { error: (iss) => notAUsername(iss.input) })
+  .refine((name) => name.trim() !== "")
   .transform((name) => name.trim());

@@ -9,7 +9,5 @@ const notAUsername = (input: unknown) =>
 /** The user's username, ASA's key for users: trimmed, never case-folded (ASA is case-sensitive). */
 export const userUsernameArg = z
   .string({ error: (iss) => notAUsername(iss.input) })
-  .refine((name) => name.trim() !== "" && !name.includes("/"), {
-    error: (iss) => notAUsername(iss.input),
-  })
+  .refine((name) => name.trim() !== "" && !name.includes("/"))
   .transform((name) => name.trim());

@@ -79,17 +79,13 @@ export function rateLimitResetMs(value: string | undefined, now: number): number
 }
 
 export interface RateLimitState {
-  limit?: number;
   remaining?: number;
   resetInMs?: number;
 }
 
 export function rateLimitState(headers: IncomingHttpHeaders, now: number): RateLimitState {
-  const limit = Number(header(headers, "x-ratelimit-limit"));
   const remaining = Number(header(headers, "x-ratelimit-remaining"));
   const state: RateLimitState = {};
-  if (header(headers, "x-ratelimit-limit") !== undefined && Number.isFinite(limit))
-    state.limit = limit;
   if (header(headers, "x-ratelimit-remaining") !== undefined && Number.isFinite(remaining)) {
     state.remaining = remaining;
   }
