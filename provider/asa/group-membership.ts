@@ -6,7 +6,7 @@ import {
   containsUnknown,
   diffInputs,
   forEngine,
-  isUnknown,
+  isKnownString,
   joinId,
   PartialFailure,
   type PropertyMap,
@@ -132,14 +132,14 @@ async function checkMembers(
   client: (team: string) => MembershipApi,
 ): Promise<CheckOutcome> {
   const { team, group, members } = outcome.inputs;
-  // At preview, a team or group taken from another resource's output is not known yet.
-  const known = (value: unknown): value is string => typeof value === "string" && !isUnknown(value);
-  if (outcome.failures.length > 0 || containsUnknown(members) || !known(team)) return outcome;
+  if (outcome.failures.length > 0 || containsUnknown(members) || !isKnownString(team)) {
+    return outcome;
+  }
   const toCheck = MemberSet.from(members).minus(MemberSet.from(olds.members));
   if (toCheck.size === 0) return outcome;
   const problems = await userDirectory(client(team)).problems(toCheck.list());
   if (problems.length === 0) return outcome;
-  const where = known(group) ? describeGroup(team, group) : `the group in team "${team}"`;
+  const where = isKnownString(group) ? describeGroup(team, group) : `the group in team "${team}"`;
   return withFailure(
     outcome,
     "members",

@@ -12,4 +12,4 @@ export { sortedUnique } from "./normalize";
 export { withoutUndefined } from "./outputs";
 export { PartialFailure } from "./partial-failure";
 export { joinId, splitId } from "./resource-id";
-export { containsUnknown, isUnknown, UNKNOWN } from "./unknown";
+export { containsUnknown, isKnownString, isUnknown, UNKNOWN } from "./unknown";

@@ -9,6 +9,11 @@ export function isUnknown(value: unknown): boolean {
   return value === UNKNOWN;
 }
 
+/** Whether the value is a string known now: at preview, not one waiting on another resource. */
+export function isKnownString(value: unknown): value is string {
+  return typeof value === "string" && !isUnknown(value);
+}
+
 /** Whether the value is unknown or holds an unknown value at any depth. */
 export function containsUnknown(value: unknown): boolean {
   if (value === UNKNOWN) return true;

@@ -1,4 +1,4 @@
-import { type CheckOutcome, containsUnknown, type PropertyMap, withFailure } from "../resource";
+import { type CheckOutcome, isKnownString, type PropertyMap, withFailure } from "../resource";
 import { sameUserRef } from "../users/args";
 import { FieldMap } from "../users/field-map";
 import { emailGiven, findByIdOrEmail } from "../users/id-or-email";
@@ -28,8 +28,7 @@ export interface SecureframeUserTarget {
 /** A failure on `account` when no API key serves it: at preview, not at the first call. */
 function withAccountKey(outcome: CheckOutcome): CheckOutcome {
   const { account } = outcome.inputs;
-  if (account !== undefined && (typeof account !== "string" || containsUnknown(account)))
-    return outcome;
+  if (account !== undefined && !isKnownString(account)) return outcome;
   if (outcome.failures.some((failure) => failure.property === "account")) return outcome;
   try {
     secureframeCredentials(undefined, account);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type CheckOutcome, isUnknown, withFailure } from "../resource";
+import { type CheckOutcome, isKnownString, withFailure } from "../resource";
 import { booleanArg, restoreOnDeleteArg } from "../users/args";
 import { userResourceSpec } from "../users/user-resource";
 import { declaredFields, secureframeUserAdapter } from "./user-adapter";
@@ -54,10 +54,8 @@ export const SecureframeUserAttributesOutputs = z.object({
 function refineDates(outcome: CheckOutcome): CheckOutcome {
   const { startDate, endDate } = outcome.inputs;
   if (
-    typeof startDate === "string" &&
-    typeof endDate === "string" &&
-    !isUnknown(startDate) &&
-    !isUnknown(endDate) &&
+    isKnownString(startDate) &&
+    isKnownString(endDate) &&
     outcome.failures.length === 0 &&
     Date.parse(endDate) < Date.parse(startDate)
   ) {

@@ -1,5 +1,5 @@
 import { configNamespace, howToSet, type SettingName } from "../config";
-import { type CheckOutcome, containsUnknown, withFailure } from "../resource";
+import { type CheckOutcome, isKnownString, withFailure } from "../resource";
 
 export interface DefaultScope {
   /** The argument a resource may leave out: `team`, `tenantId` (messages call it `team`, `tenant`). */
@@ -42,7 +42,7 @@ function withDefaultScope(outcome: CheckOutcome, scope: DefaultScope): CheckOutc
 
 /** A failure on the scope's argument when no credentials serve it: at preview, not at the first call. */
 function withCredentials(outcome: CheckOutcome, scope: DefaultScope, value: unknown): CheckOutcome {
-  if (typeof value !== "string" || containsUnknown(value)) return outcome;
+  if (!isKnownString(value)) return outcome;
   if (outcome.failures.some((failure) => failure.property === scope.field)) return outcome;
   try {
     scope.requireCredentials(value);
