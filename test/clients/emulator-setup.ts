@@ -35,11 +35,22 @@ export async function withFaults(
   return emu;
 }
 
+/**
+ * The test clients back off by half the ceiling, not at random: a full-jitter draw can be 0 ms,
+ * and a retry sent at once, without a sleep, skips what `retryClock` does in it.
+ */
+const STEADY_JITTER = { random: () => 0.5 };
+
 export function asaClient(
   emu: RunningEmulator,
   overrides: Overrides<AsaClientOptions> = {},
 ): AsaClient {
-  return new AsaClient({ baseUrl: emu.asaUrl, ...emu.credentials.asa, ...overrides });
+  return new AsaClient({
+    baseUrl: emu.asaUrl,
+    ...emu.credentials.asa,
+    ...STEADY_JITTER,
+    ...overrides,
+  });
 }
 
 export function secureframeClient(
@@ -68,7 +79,12 @@ export function scaikeyClient(
   emu: RunningEmulator,
   overrides: Overrides<ScaiKeyClientOptions> = {},
 ): ScaiKeyClient {
-  return new ScaiKeyClient({ baseUrl: emu.scaikeyUrl, ...emu.credentials.scaikey, ...overrides });
+  return new ScaiKeyClient({
+    baseUrl: emu.scaikeyUrl,
+    ...emu.credentials.scaikey,
+    ...STEADY_JITTER,
+    ...overrides,
+  });
 }
 
 /** The query of each request the emulator's `api` received for this method and path. */
