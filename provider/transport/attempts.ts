@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { ApiName, RetryAttempt, RetrySummary } from "../errors";
-import type { ResourceProgress } from "../progress/resource-progress";
+import type { ResourceProgress, Wait } from "../progress/resource-progress";
 import type { Clock } from "./clock";
 import { type ApiRateLimiter, type Permit, RateLimitPauseTooLong } from "./rate-limiter";
 import { nextWait, retryVerdict, serverWait } from "./retry-policy";
@@ -43,17 +43,17 @@ export class CallAttempts {
   constructor(private readonly options: CallAttemptsOptions) {}
 
   async beforeAttempt(): Promise<Permit> {
-    const { clock, limiter, policy, progress, api } = this.options;
+    const { clock, limiter, policy, api } = this.options;
     const delay = this.nextDelayMs;
     this.nextDelayMs = 0;
     if (delay > 0) {
-      progress?.waiting({ api, until: clock.now() + delay, source: "backoff", kind: "retry" });
+      this.showWait({ api, until: clock.now() + delay, source: "backoff", kind: "retry" });
       await clock.sleep(delay);
     }
     try {
       const { permit, pausedMs } = await limiter.acquire({
         maxPauseMs: policy.maxWaitMs - this.totalWaitMs,
-        onPause: (pause) => progress?.waiting({ api, ...pause, kind: "rate-limit" }),
+        onPause: (pause) => this.showWait({ api, ...pause, kind: "rate-limit" }),
       });
       this.totalWaitMs += pausedMs;
       this.sent += 1;
@@ -131,6 +131,15 @@ export class CallAttempts {
     this.nextDelayMs = wait.ms;
     this.notify(record);
     return true;
+  }
+
+  /** Shows a wait on the resource's row; like an observer's, the row's failure changes nothing. */
+  private showWait(wait: Wait): void {
+    try {
+      this.options.progress?.waiting(wait);
+    } catch {
+      // The call waits and goes on whether or not its row could say so.
+    }
   }
 
   private notify(record: RetryAttempt): void {
