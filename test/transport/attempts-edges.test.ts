@@ -332,50 +332,6 @@ describe("the waits a resource's row shows", () => {
   });
 });
 
-/** A resource's row that fails whenever it is told of a wait. */
-class FailingProgress extends ResourceProgress {
-  told = 0;
-  override waiting(): void {
-    this.told += 1;
-    throw new RangeError("the row could not be drawn");
-  }
-}
-
-describe("a row that fails to show a wait", () => {
-  const failingProgress = (clock: Clock) =>
-    new FailingProgress("urn:x", "sf.User jason", { info() {}, warning() {} }, clock);
-
-  test("the retry after a long backoff is still sent, and its answer returned", async () => {
-    const { clock } = apiClock();
-    const progress = failingProgress(clock);
-    scripted({ status: 503 }, { status: 200, body: { id: "u1" } });
-    const sf = transport(clock, { retry: { baseDelayMs: 40_000, maxDelayMs: 40_000 } });
-    const answer = await withProgress(progress, () =>
-      sf.call({ method: "GET", path: "/users/u1" }),
-    );
-    assert.deepEqual(answer.body, { id: "u1" });
-    assert.equal(progress.told, 1);
-    assert.equal(received.length, 2);
-  });
-
-  test("a call held by a long rate-limit pause is still sent once the pause ends", async () => {
-    const { clock } = apiClock();
-    const progress = failingProgress(clock);
-    scripted(
-      { status: 200, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "30" } },
-      { status: 200, body: { id: "u1" } },
-    );
-    const sf = transport(clock);
-    await sf.call({ method: "GET", path: "/users/u1" });
-    const answer = await withProgress(progress, () =>
-      sf.call({ method: "GET", path: "/users/u1" }),
-    );
-    assert.deepEqual(answer.body, { id: "u1" });
-    assert.equal(progress.told, 1);
-    assert.equal(clock.now(), START + 30_000);
-  });
-});
-
 describe("a 429 met while another call's longer pause is on", () => {
   test("waits out the pause in force, and says where that wait came from", async () => {
     const { clock, advance } = apiClock({ held: true });
@@ -547,5 +503,49 @@ describe("the attempt gate (an undici interceptor)", () => {
       limiter.pauseUntil({ until: clock.now() + 60_000, source: "retry-after" });
       attemptGate()(() => true)(opts, {});
     });
+  });
+});
+
+/** A resource's row that fails whenever it is told of a wait. */
+class FailingProgress extends ResourceProgress {
+  told = 0;
+  override waiting(): void {
+    this.told += 1;
+    throw new RangeError("the row could not be drawn");
+  }
+}
+
+describe("a row that fails to show a wait", () => {
+  const failingProgress = (clock: Clock) =>
+    new FailingProgress("urn:x", "sf.User jason", { info() {}, warning() {} }, clock);
+
+  test("the retry after a long backoff is still sent, and its answer returned", async () => {
+    const { clock } = apiClock();
+    const progress = failingProgress(clock);
+    scripted({ status: 503 }, { status: 200, body: { id: "u1" } });
+    const sf = transport(clock, { retry: { baseDelayMs: 40_000, maxDelayMs: 40_000 } });
+    const answer = await withProgress(progress, () =>
+      sf.call({ method: "GET", path: "/users/u1" }),
+    );
+    assert.deepEqual(answer.body, { id: "u1" });
+    assert.equal(progress.told, 1);
+    assert.equal(received.length, 2);
+  });
+
+  test("a call held by a long rate-limit pause is still sent once the pause ends", async () => {
+    const { clock } = apiClock();
+    const progress = failingProgress(clock);
+    scripted(
+      { status: 200, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "30" } },
+      { status: 200, body: { id: "u1" } },
+    );
+    const sf = transport(clock);
+    await sf.call({ method: "GET", path: "/users/u1" });
+    const answer = await withProgress(progress, () =>
+      sf.call({ method: "GET", path: "/users/u1" }),
+    );
+    assert.deepEqual(answer.body, { id: "u1" });
+    assert.equal(progress.told, 1);
+    assert.equal(clock.now(), START + 30_000);
   });
 });
