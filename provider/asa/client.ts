@@ -15,14 +15,14 @@ import {
   errorFields,
   Group,
   GroupCreate,
-  type GroupFilters,
+  GroupFilters,
   GroupList,
   GroupMemberAdd,
   GroupUpdate,
-  type GroupUserFilters,
-  type PageFilters,
+  GroupUserFilters,
+  PageFilters,
   User,
-  type UserFilters,
+  UserFilters,
   UserList,
   UserUpdate,
 } from "./schemas";
@@ -87,7 +87,7 @@ export class AsaClient {
   }
 
   listUsers(filters: UserFilters = {}): AsyncIterable<User> {
-    return this.pages(UserList, this.teamPath("users"), filters);
+    return this.pages(UserList, this.teamPath("users"), UserFilters, filters);
   }
 
   /**
@@ -111,11 +111,11 @@ export class AsaClient {
   }
 
   listUserGroups(name: string, filters: PageFilters = {}): AsyncIterable<Group> {
-    return this.pages(GroupList, this.teamPath("users", name, "groups"), filters);
+    return this.pages(GroupList, this.teamPath("users", name, "groups"), PageFilters, filters);
   }
 
   listGroups(filters: GroupFilters = {}): AsyncIterable<Group> {
-    return this.pages(GroupList, this.teamPath("groups"), filters);
+    return this.pages(GroupList, this.teamPath("groups"), GroupFilters, filters);
   }
 
   async createGroup(group: GroupCreate, options: CreateOptions = {}): Promise<Group> {
@@ -145,7 +145,7 @@ export class AsaClient {
   }
 
   listGroupUsers(group: string, filters: GroupUserFilters = {}): AsyncIterable<User> {
-    return this.pages(UserList, this.teamPath("groups", group, "users"), filters);
+    return this.pages(UserList, this.teamPath("groups", group, "users"), GroupUserFilters, filters);
   }
 
   /** Adding a member twice changes nothing, so the call is retried like an idempotent one. */
@@ -165,7 +165,8 @@ export class AsaClient {
   }
 
   listUsersNotInGroup(group: string, filters: PageFilters = {}): AsyncIterable<User> {
-    return this.pages(UserList, this.teamPath("groups", group, "users_not_in_group"), filters);
+    const path = this.teamPath("groups", group, "users_not_in_group");
+    return this.pages(UserList, path, PageFilters, filters);
   }
 
   private teamPath(...segments: string[]): string {
@@ -193,9 +194,11 @@ export class AsaClient {
   private async *pages<T>(
     envelope: z.ZodType<{ list: T[] }>,
     path: string,
-    filters: Record<string, QueryValue>,
+    filterSchema: z.ZodType<Record<string, QueryValue>>,
+    filters: unknown,
   ): AsyncGenerator<T> {
-    let request: CallRequest | undefined = { method: "GET", path, query: filters };
+    const query = this.input(filterSchema, filters, "GET", path);
+    let request: CallRequest | undefined = { method: "GET", path, query };
     const seen = new Set<string>();
     while (request) {
       const response = await this.call(request);

@@ -121,7 +121,7 @@ export function errorFields(body: unknown): { code?: string; message?: string } 
 
 const count = z.number().int().min(1).optional();
 
-export const UserFilters = z.object({
+export const UserFilters = z.strictObject({
   contains: z.string().optional(),
   starts_with: z.string().optional(),
   status: z.union([UserStatusValue, z.array(UserStatusValue)]).optional(),
@@ -132,7 +132,7 @@ export const UserFilters = z.object({
 });
 export type UserFilters = z.infer<typeof UserFilters>;
 
-export const GroupFilters = z.object({
+export const GroupFilters = z.strictObject({
   contains: z.string().optional(),
   include_deleted: z.boolean().optional(),
   only_include_deleted: z.boolean().optional(),
@@ -140,7 +140,7 @@ export const GroupFilters = z.object({
 });
 export type GroupFilters = z.infer<typeof GroupFilters>;
 
-export const GroupUserFilters = z.object({
+export const GroupUserFilters = z.strictObject({
   starts_with: z.string().optional(),
   status: z.union([UserStatusValue, z.array(UserStatusValue)]).optional(),
   user_type: UserType.optional(),
@@ -148,5 +148,5 @@ export const GroupUserFilters = z.object({
 });
 export type GroupUserFilters = z.infer<typeof GroupUserFilters>;
 
-export const PageFilters = z.object({ count });
+export const PageFilters = z.strictObject({ count });
 export type PageFilters = z.infer<typeof PageFilters>;

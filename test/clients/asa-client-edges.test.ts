@@ -394,3 +394,62 @@ describe("the run's user directory", () => {
     await emu.control.reset();
   });
 });
+
+describe("AsaClient refuses list filters the API does not take", () => {
+  /** Reads a whole list; the first item is enough to say whether the call was sent. */
+  const firstOf = async (items: AsyncIterable<unknown>) => {
+    for await (const item of items) return item;
+    return undefined;
+  };
+
+  it("names the path and the filter, and sends nothing", async () => {
+    const emu = emulator();
+    const asa = asaClient(emu);
+    await asa.getUser("Jason.Compson.IV"); // the token exchange, out of the way
+    await emu.control.clearCounters();
+    const base = "Okta ASA GET /v1/teams/william-faulkner";
+    const refused = [
+      [`${base}/users failed: invalid_request`, asa.listUsers({ starts: "J" } as never)],
+      [`${base}/users failed: invalid_request (field count)`, asa.listUsers({ count: 0 })],
+      [
+        `${base}/users failed: invalid_request (field status)`,
+        asa.listUsers({ status: "GONE" as never }),
+      ],
+      [`${base}/groups failed: invalid_request`, asa.listGroups({ deleted: true } as never)],
+      [
+        `${base}/groups/compsons/users failed: invalid_request (field status)`,
+        asa.listGroupUsers("compsons", { status: ["ACTIVE", "GONE" as never] }),
+      ],
+      [
+        `${base}/groups/compsons/users_not_in_group failed: invalid_request`,
+        asa.listUsersNotInGroup("compsons", { starts_with: "J" } as never),
+      ],
+      [
+        `${base}/users/Jason.Compson.IV/groups failed: invalid_request (field count)`,
+        asa.listUserGroups("Jason.Compson.IV", { count: 1.5 }),
+      ],
+    ] as const;
+    for (const [said, list] of refused) {
+      const err = await rejection(firstOf(list));
+      assert.ok(err instanceof ApiError, String(err));
+      assert.ok(err.message.startsWith(`${said}`), err.message);
+      assert.ok(err.message.includes(": not sent: "), err.message);
+    }
+    assert.deepEqual((await emu.control.counters()).asa, {});
+  });
+
+  it("sends the filters it takes as the query", async () => {
+    const emu = emulator();
+    const asa = asaClient(emu);
+    const names: string[] = [];
+    for await (const user of asa.listUsers({ starts_with: "Jason", count: 5, status: "ACTIVE" })) {
+      names.push(user.name);
+    }
+    assert.deepEqual(names, ["Jason.Compson.IV"]);
+    const groups = [];
+    for await (const group of asa.listGroups({ contains: "compson", include_deleted: false })) {
+      groups.push(group.name);
+    }
+    assert.ok(groups.length > 0);
+  });
+});
