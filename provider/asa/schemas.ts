@@ -54,9 +54,10 @@ const ZERO_TIME_DAY_END = Date.parse("0001-01-02T00:00:00Z");
 /** A soft-deleted group answers 200 with a real `deleted_at`: treat it as gone. */
 export function isSoftDeleted(group: Pick<Group, "deleted_at">): boolean {
   const deletedAt = group.deleted_at;
-  if (deletedAt === null || deletedAt === "") return false;
+  if (deletedAt === null) return false;
   const time = Date.parse(deletedAt);
-  // The zero time in any spelling ("0001-01-01T00:00:00Z", "0001-01-01T00:00:00.000Z", ...).
+  // The zero time in any spelling ("0001-01-01T00:00:00Z", "0001-01-01T00:00:00.000Z", ...);
+  // a text that is no time at all ("" included) reads as live too.
   return !(deletedAt.startsWith("0001-01-01") || Number.isNaN(time) || time < ZERO_TIME_DAY_END);
 }
 
