@@ -9,5 +9,5 @@ export const withDefaultTeam = defaultScope({
   field: "team",
   setting: "asaTeam",
   read: defaultAsaTeam,
-  requireCredentials: (team) => asaKey(team.toLowerCase()),
+  requireCredentials: (team) => asaKey(team),
 });
