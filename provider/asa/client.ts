@@ -98,13 +98,11 @@ export class AsaClient {
   async updateUser(name: string, update: UserUpdate): Promise<void> {
     const path = this.teamPath("users", name);
     const body = this.input(UserUpdate, update, "PUT", path);
-    if (body.details && DETAIL_KEYS.some((key) => !(key in (body.details ?? {})))) {
+    const given = body.details;
+    if (given && DETAIL_KEYS.some((key) => !(key in given))) {
       const current = (await this.getUser(name)).details ?? {};
       body.details = Object.fromEntries(
-        DETAIL_KEYS.map((key) => [
-          key,
-          key in (body.details ?? {}) ? body.details?.[key] : (current[key] ?? null),
-        ]),
+        DETAIL_KEYS.map((key) => [key, key in given ? given[key] : (current[key] ?? null)]),
       );
     }
     await this.call({ method: "PUT", path, json: body });

@@ -136,7 +136,6 @@ async function checkMembers(
     return outcome;
   }
   const toCheck = MemberSet.from(members).minus(MemberSet.from(olds.members));
-  if (toCheck.size === 0) return outcome;
   const problems = await userDirectory(client(team)).problems(toCheck.list());
   if (problems.length === 0) return outcome;
   const where = isKnownString(group) ? describeGroup(team, group) : `the group in team "${team}"`;
@@ -204,7 +203,8 @@ export function groupMembershipProvider(
     const live = await groupView(api).membersOf(group);
     const plan = planMembership(mode, declared, live, previouslyManaged);
 
-    if (guardStrangers && mode === "authoritative" && !adopt) {
+    // Additive mode removes only names it managed before, so it never meets a stranger.
+    if (guardStrangers && !adopt) {
       const strangers = plan.toRemove.minus(previouslyManaged);
       if (strangers.size > 0) throw adoptionRequired(where, strangers);
     }
@@ -229,8 +229,9 @@ export function groupMembershipProvider(
     if (isSatisfied(mode, declared, actual, previouslyManaged)) {
       return outputsOf(membership, declared, actual);
     }
-    const failedRemoves = outcome.failures.filter((f) => f.action === "remove").map((f) => f.name);
-    const outs = outputsOf(membership, declared.union(failedRemoves), actual);
+    // Still managed: the declared names and those whose removal failed (a failed add is declared).
+    const failed = outcome.failures.map((f) => f.name);
+    const outs = outputsOf(membership, declared.union(failed), actual);
     const next =
       "State records who is in the group now. Run `pulumi up` again to finish: it reads the group and sends only the changes still missing.";
     throw new PartialFailure(partialFailureMessage(where, outcome, next), id, outs, rawInputs);

@@ -63,8 +63,7 @@ export async function applyPlan(
   progress?.finish();
   const outcome: ChangeOutcome = { added: [], removed: [], failures: [] };
   settled.forEach((result, index) => {
-    const call = calls[index];
-    if (!call) return;
+    const call = calls[index] as (typeof calls)[number];
     if (result.status === "fulfilled") {
       (call.action === "add" ? outcome.added : outcome.removed).push(call.name);
     } else {

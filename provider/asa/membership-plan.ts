@@ -1,4 +1,4 @@
-import type { MemberSet } from "./member-set";
+import { MemberSet } from "./member-set";
 
 export type MembershipMode = "authoritative" | "additive";
 
@@ -48,8 +48,7 @@ export function partition(
   managed: MemberSet,
   live: MemberSet,
 ): { members: MemberSet; unmanagedMembers: MemberSet } {
-  if (mode === "authoritative")
-    return { members: live, unmanagedMembers: live.filter(() => false) };
+  if (mode === "authoritative") return { members: live, unmanagedMembers: MemberSet.of([]) };
   return {
     members: live.filter((name) => managed.has(name)),
     unmanagedMembers: live.filter((name) => !managed.has(name)),
