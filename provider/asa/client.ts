@@ -20,6 +20,7 @@ import {
   GroupMemberAdd,
   GroupUpdate,
   GroupUserFilters,
+  IssueServiceTokenRequestBody,
   PageFilters,
   User,
   UserFilters,
@@ -219,10 +220,12 @@ export class AsaClient {
 }
 
 async function issueToken(transport: Transport, team: string, keyId: string, keySecret: string) {
+  const path = `/v1/teams/${encodeURIComponent(team)}/service_token`;
+  const body = { key_id: keyId, key_secret: keySecret };
   const request: CallRequest = {
     method: "POST",
-    path: `/v1/teams/${encodeURIComponent(team)}/service_token`,
-    json: { key_id: keyId, key_secret: keySecret },
+    path,
+    json: checkInput("asa", IssueServiceTokenRequestBody, body, "POST", path),
     // Asking twice for a token is harmless.
     idempotent: true,
   };
