@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { startEmulator } from "../emulator";
 import type { Counters } from "../emulator/traffic";
 import { configureForEmulator } from "../test/harness/emulator-config";
-import { PulumiProgram } from "../test/harness/pulumi-program";
+import { PulumiProgram, type StateResource } from "../test/harness/pulumi-program";
 
 const { values } = parseArgs({
   options: {
@@ -87,6 +87,43 @@ async function peakProviderMemory<T>(run: () => Promise<T>): Promise<{ result: T
   } finally {
     clearInterval(timer);
   }
+}
+
+/**
+ * Where the state's bytes go, per member (compact JSON, as the state file holds them): the member
+ * names in inputs and outputs, the rest of the properties this package writes (the serialized
+ * provider among them), and what the engine records of every resource whatever its provider.
+ */
+function stateSplit(resources: readonly StateResource[], memberCount: number) {
+  const size = (value: unknown) => (value === undefined ? 0 : JSON.stringify(value).length);
+  let names = 0;
+  let ours = 0;
+  let provider = 0;
+  let engine = 0;
+  let stackTraces = 0;
+  for (const resource of resources) {
+    const { inputs, outputs, ...record } = resource as StateResource & Record<string, unknown>;
+    if (!resource.type.startsWith("pulumi-nodejs:dynamic/")) {
+      engine += size(resource); // the stack and the default provider
+      continue;
+    }
+    for (const props of [inputs, outputs]) {
+      if (!props) continue;
+      names += size(props.members);
+      provider += size(props.__provider);
+      ours += size(props) - size(props.members);
+    }
+    engine += size(record);
+    stackTraces += size(record.stackTrace);
+  }
+  const per = (bytes: number) => bytes / memberCount;
+  return {
+    names: per(names),
+    ours: per(ours),
+    provider: per(provider),
+    engine: per(engine),
+    stackTraces: per(stackTraces),
+  };
 }
 
 async function seconds<T>(run: () => Promise<T>): Promise<{ result: T; s: number }> {
@@ -198,6 +235,7 @@ async function main() {
   const resources = stack.resources();
   const membership = resources.find((r) => r.type.endsWith("asa:GroupMembership"));
   const perResource = membership ? JSON.stringify(membership, null, 4).length : 0;
+  const split = stateSplit(resources, groups * members);
   await op("no-op preview", () => stack.preview());
   await op("refresh", () => stack.refresh());
   stack.updateFiles({ "groups.json": groupsFile(1) });
@@ -226,6 +264,9 @@ async function main() {
   console.log(`token requests: ${rows.map((r) => `${r.op} ${r.tokens}`).join(", ")}`);
   console.log(
     `state file: ${perMember.toFixed(0)} bytes per member (bound 60); one membership of ${members} in it: ${perResource} bytes`,
+  );
+  console.log(
+    `  of which per member: the members' names ${split.names.toFixed(0)}, the rest of our inputs and outputs ${split.ours.toFixed(0)} (the serialized provider ${split.provider.toFixed(0)}), the engine's own record of each resource ${split.engine.toFixed(0)} (its stack traces ${split.stackTraces.toFixed(0)})`,
   );
   console.log(
     `program overhead: preview of one membership ${onePreview.toFixed(2)} s, of an empty program ${emptyPreview.toFixed(2)} s: ${(onePreview / emptyPreview).toFixed(2)} (bound 1.15); one bare dynamic resource of Pulumi's own ${barePreview.toFixed(2)} s: ${(barePreview / emptyPreview).toFixed(2)}`,
